@@ -1,0 +1,38 @@
+package dev.streamproc.local.lambda;
+
+import java.time.Duration;
+
+/**
+ * Invokes a function of the stack synchronously, the way Lambda's Invoke API (RequestResponse) does.
+ * The event source mapping, Firehose delivery, the scheduler and {@code streamproc invoke} all reach
+ * functions only through this interface.
+ */
+public interface LambdaInvoker {
+
+    /**
+     * @param functionId the function's logical id in template.yaml or its ARN
+     * @param event      the event JSON, exactly as AWS would send it
+     */
+    InvocationResult invoke(String functionId, byte[] event);
+
+    /** What came back: a payload, or a function error / timeout, as Lambda reports it. */
+    record InvocationResult(byte[] payload, String errorType, String errorMessage, boolean timedOut, Duration duration) {
+
+        public static InvocationResult success(byte[] payload, Duration duration) {
+            return new InvocationResult(payload, null, null, false, duration);
+        }
+
+        public static InvocationResult error(String errorType, String errorMessage, Duration duration) {
+            return new InvocationResult(null, errorType, errorMessage, false, duration);
+        }
+
+        public static InvocationResult timeout(Duration duration) {
+            return new InvocationResult(null, "Sandbox.Timedout", "Task timed out after " + duration.toMillis() + " ms", true, duration);
+        }
+
+        /** True when the function returned normally (Lambda's "FunctionError" header absent). */
+        public boolean succeeded() {
+            return errorType == null && !timedOut;
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package dev.streamproc.model;
+
+/** Where a user record came from on the Kinesis stream. */
+public record RecordLineage(String shardId, String sequenceNumber, long subSequenceNumber) {
+}

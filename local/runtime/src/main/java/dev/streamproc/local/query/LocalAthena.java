@@ -1,0 +1,188 @@
+package dev.streamproc.local.query;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Athena, locally: DuckDB over the files the local S3 holds, with the tables and views of the Athena
+ * DDL and the Trino dialect of {@link TrinoDialect}. Needs only the files: no server has to run.
+ */
+public final class LocalAthena implements AutoCloseable {
+
+    private final Connection connection;
+    private final Path scratch;
+
+    private LocalAthena(Connection connection, Path scratch) {
+        this.connection = connection;
+        this.scratch = scratch;
+    }
+
+    /**
+     * @param ddl   the Athena DDL (tables and views)
+     * @param s3Dir the local S3's base directory: {@code <s3Dir>/<bucket>/<key>}
+     */
+    public static LocalAthena open(AthenaDdl ddl, Path s3Dir) {
+        Path scratch = null;
+        try {
+            scratch = Files.createTempDirectory("streamproc-duckdb");
+            Properties properties = new Properties();
+            // DuckDB would otherwise use ~/.duckdb, which may not exist or be writable.
+            properties.setProperty("home_directory", scratch.toString());
+            properties.setProperty("temp_directory", scratch.resolve("tmp").toString());
+            Connection connection = DriverManager.getConnection("jdbc:duckdb:", properties);
+            LocalAthena athena = new LocalAthena(connection, scratch);
+            TrinoDialect.prepare(connection);
+            for (AthenaTable table : ddl.tables()) {
+                athena.register(table, s3Dir);
+            }
+            for (AthenaDdl.View view : ddl.views()) {
+                athena.createView(view.schema(), view.name(), view.sql());
+            }
+            return athena;
+        } catch (SQLException e) {
+            deleteQuietly(scratch);
+            throw new IllegalStateException("cannot prepare the local Athena tables: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs one Athena (Trino) SQL query. */
+    public QueryResult query(String athenaSql) throws SQLException {
+        String sql = SqlText.withoutComments(athenaSql).trim();
+        while (sql.endsWith(";")) {
+            sql = sql.substring(0, sql.length() - 1).trim();
+        }
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            ResultSetMetaData meta = rows.getMetaData();
+            List<String> columns = new ArrayList<>();
+            List<String> types = new ArrayList<>();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                columns.add(meta.getColumnLabel(i));
+                types.add(meta.getColumnTypeName(i));
+            }
+            List<List<Object>> values = new ArrayList<>();
+            while (rows.next()) {
+                List<Object> row = new ArrayList<>(columns.size());
+                for (int i = 1; i <= columns.size(); i++) {
+                    row.add(plain(rows.getObject(i), rows.getString(i)));
+                }
+                values.add(row);
+            }
+            return new QueryResult(columns, types, values);
+        }
+    }
+
+    private void register(AthenaTable table, Path s3Dir) throws SQLException {
+        LandedFiles landed = new LandedFiles(table);
+        List<Path> files = landed.list(s3Dir);
+        StringBuilder select = new StringBuilder("SELECT ");
+        select.append(table.columns().stream().map(c -> quote(c.name())).collect(Collectors.joining(", ")));
+        for (AthenaTable.Column partition : table.partitionColumns()) {
+            select.append(", CAST(").append(files.isEmpty() ? "NULL"
+                            : "regexp_extract(filename, " + literal(landed.fileNameRegex()) + ", " + landed.partitionGroup(partition.name()) + ")")
+                    .append(" AS ").append(DuckDbTypes.of(partition.athenaType())).append(") AS ").append(quote(partition.name()));
+        }
+        if (files.isEmpty()) {
+            // read_json fails on an empty file list: an empty table has the same columns and types.
+            select.append(" FROM (SELECT ")
+                    .append(table.columns().stream().map(c -> "CAST(NULL AS " + DuckDbTypes.of(c.athenaType()) + ") AS " + quote(c.name()))
+                            .collect(Collectors.joining(", ")))
+                    .append(") WHERE false");
+        } else {
+            select.append(" FROM read_json([")
+                    .append(files.stream().map(f -> literal(f.toString())).collect(Collectors.joining(", ")))
+                    .append("], format = 'newline_delimited', compression = 'auto', filename = true, columns = {")
+                    .append(table.columns().stream()
+                            .map(c -> literal(jsonKey(table, c)) + ": " + literal(DuckDbTypes.of(c.athenaType())))
+                            .collect(Collectors.joining(", ")))
+                    .append('}')
+                    .append(table.ignoresMalformedJson() ? ", ignore_errors = true" : "")
+                    .append(')');
+        }
+        createView(table.schema(), table.name(), select.toString());
+    }
+
+    /** The JSON key a column is read from: the SerDe's {@code mapping.<column>} or the column's name. */
+    private static String jsonKey(AthenaTable table, AthenaTable.Column column) {
+        return table.serdeProperties().getOrDefault("mapping." + column.name().toLowerCase(), column.name());
+    }
+
+    private void createView(String schema, String name, String sql) throws SQLException {
+        execute("CREATE OR REPLACE TEMP VIEW " + quote(name) + " AS " + sql);
+        if (schema != null) {
+            // Queries may name the Athena database: db.table resolves to the same view.
+            execute("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
+            execute("CREATE OR REPLACE VIEW " + quote(schema) + "." + quote(name) + " AS SELECT * FROM temp.main." + quote(name));
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static Object plain(Object value, String text) throws SQLException {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Array array) {
+            return Arrays.stream((Object[]) array.getArray()).map(v -> v instanceof Number || v instanceof Boolean || v == null ? v : v.toString()).toList();
+        }
+        if (value instanceof Boolean || value instanceof Long || value instanceof Integer || value instanceof Short
+                || value instanceof Byte || value instanceof Double || value instanceof Float
+                || value instanceof BigInteger || value instanceof BigDecimal) {
+            return value;
+        }
+        return text;
+    }
+
+    private static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    private static String literal(String text) {
+        return '\'' + text.replace("'", "''") + '\'';
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // closing an in-memory database cannot lose anything
+        } finally {
+            deleteQuietly(scratch);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temp directory is harmless
+        }
+    }
+}

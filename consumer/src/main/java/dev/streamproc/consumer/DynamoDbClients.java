@@ -1,0 +1,32 @@
+package dev.streamproc.consumer;
+
+import java.time.Duration;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The consumer's DynamoDB client. Region, credentials and endpoint come from the standard
+ * places ({@code AWS_REGION}, the default credentials chain, {@code AWS_ENDPOINT_URL_DYNAMODB}
+ * or {@code AWS_ENDPOINT_URL}), which the SDK reads itself, so the same code runs on AWS and
+ * against a local DynamoDB.
+ */
+final class DynamoDbClients {
+
+    private DynamoDbClients() {
+    }
+
+    static DynamoDbClient fromEnvironment() {
+        return DynamoDbClient.builder()
+                // The JDK's HttpURLConnection: no extra jars (smaller package, fewer classes to load
+                // at cold start); the writer's few parallel calls do not need a bigger pool.
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(Duration.ofSeconds(10))
+                        .build())
+                // BatchWriter retries with backoff bounded by the invocation's remaining time;
+                // SDK retries underneath would multiply attempts and ignore that deadline.
+                .overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.streamproc.consumer;
+
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the Lambda Kinesis event (data already base64-decoded by the runtime) into stream records. */
+final class KinesisEventRecords {
+
+    private KinesisEventRecords() {
+    }
+
+    static List<StreamRecord> of(KinesisEvent event) {
+        if (event == null || event.getRecords() == null) {
+            return List.of();
+        }
+        List<StreamRecord> records = new ArrayList<>(event.getRecords().size());
+        for (KinesisEvent.KinesisEventRecord record : event.getRecords()) {
+            KinesisEvent.Record kinesis = record.getKinesis();
+            records.add(new StreamRecord(
+                    shardIdOf(record.getEventID()),
+                    kinesis.getSequenceNumber(),
+                    kinesis.getPartitionKey(),
+                    bytesOf(kinesis.getData())));
+        }
+        return records;
+    }
+
+    /** Lambda's eventID is {@code shardId-000000000000:<sequence number>}. */
+    static String shardIdOf(String eventId) {
+        if (eventId == null) {
+            return null;
+        }
+        int colon = eventId.indexOf(':');
+        return colon < 0 ? eventId : eventId.substring(0, colon);
+    }
+
+    private static byte[] bytesOf(ByteBuffer data) {
+        if (data == null) {
+            return new byte[0];
+        }
+        ByteBuffer view = data.duplicate(); // leave the event's buffer position alone
+        byte[] bytes = new byte[view.remaining()];
+        view.get(bytes);
+        return bytes;
+    }
+}

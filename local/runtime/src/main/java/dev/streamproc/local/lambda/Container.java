@@ -1,0 +1,223 @@
+package dev.streamproc.local.lambda;
+
+import dev.streamproc.local.lambda.LambdaInvoker.InvocationResult;
+import dev.streamproc.local.lambda.RuntimeApiServer.FunctionError;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One warm execution environment: a child JVM running the function under the Runtime Interface Client,
+ * with its own Runtime API. Runs one invocation at a time. After a timeout, a crash or an init failure
+ * it is broken and its pool replaces it.
+ */
+final class Container {
+
+    /** Lambda's init phase limit; a slower init is retried within the first invocation's timeout, as on AWS. */
+    private static final Duration INIT_LIMIT = Duration.ofSeconds(10);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(3);
+
+    private final FunctionSpec function;
+    private final FunctionLog log;
+    private final String name;
+    private final RuntimeApiServer api;
+    private final Process process;
+    private final long startNanos = System.nanoTime();
+    private final CompletableFuture<Duration> ready = new CompletableFuture<>();
+    private volatile PendingInvocation current;
+    private volatile boolean broken;
+    private boolean initReported;
+
+    private Container(FunctionSpec function, RuntimeOptions options, FunctionLog log, String name) throws IOException {
+        this.function = function;
+        this.log = log;
+        this.name = name;
+        this.api = new RuntimeApiServer(function.arn(), this::polled, this::initFailed);
+        Path taskRoot = options.workDirectory().resolve(name);
+        Files.createDirectories(taskRoot);
+        ProcessBuilder builder = new ProcessBuilder(ContainerCommand.command(function, options.runtimeClasspath()))
+                .directory(taskRoot.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(ContainerCommand.environment(function, options.sdkEnvironment(), api.address(), taskRoot));
+        try {
+            this.process = builder.start();
+        } catch (IOException e) {
+            api.close();
+            throw e;
+        }
+        process.getOutputStream().close();
+        log.follow(process.getInputStream(), name + "-stdout");
+        log.follow(process.getErrorStream(), name + "-stderr");
+        process.onExit().thenAccept(this::exited);
+    }
+
+    static Container start(FunctionSpec function, RuntimeOptions options, FunctionLog log, String name) {
+        try {
+            return new Container(function, options, log, name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a container for " + function.logicalId(), e);
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean healthy() {
+        return !broken && process.isAlive();
+    }
+
+    /** Process start → first {@code /next}, once the container is ready. */
+    CompletableFuture<Duration> coldStart() {
+        return ready;
+    }
+
+    /** Runs one event; never throws for function failures, reports them as Lambda does. */
+    InvocationResult invoke(byte[] event) throws InterruptedException {
+        Duration timeout = function.timeout();
+        try {
+            ready.get(INIT_LIMIT.plus(timeout).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            broken = true;
+            FunctionError error = e.getCause() instanceof InitFailure failure ? failure.error
+                    : new FunctionError("Runtime.Unknown", String.valueOf(e.getCause()));
+            return InvocationResult.error(error.errorType(), error.errorMessage(), Duration.ofNanos(System.nanoTime() - startNanos));
+        } catch (TimeoutException e) {
+            broken = true;
+            kill();
+            return InvocationResult.error("Runtime.InitTimeout", function.logicalId() + " did not initialise within " + INIT_LIMIT.plus(timeout).toSeconds() + " s",
+                    Duration.ofNanos(System.nanoTime() - startNanos));
+        }
+        PendingInvocation invocation = new PendingInvocation(UUID.randomUUID().toString(), event, System.currentTimeMillis() + timeout.toMillis());
+        current = invocation;
+        log.line("START RequestId: " + invocation.requestId() + " Version: $LATEST");
+        if (!process.isAlive()) {
+            invocation.fail("Runtime.ExitError", exitMessage(invocation));
+        } else {
+            api.submit(invocation);
+        }
+        InvocationResult result;
+        try {
+            result = invocation.result().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            broken = true;
+            kill();
+            result = InvocationResult.timeout(timeout);
+            log.line(java.time.Instant.now() + " " + invocation.requestId() + " Task timed out after " + String.format(Locale.ROOT, "%.2f", timeout.toMillis() / 1000.0) + " seconds");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            current = null;
+        }
+        log.line("END RequestId: " + invocation.requestId());
+        log.line(report(invocation, result));
+        return result;
+    }
+
+    private String report(PendingInvocation invocation, InvocationResult result) {
+        StringBuilder line = new StringBuilder("REPORT RequestId: ").append(invocation.requestId())
+                .append("\tDuration: ").append(String.format(Locale.ROOT, "%.2f", result.duration().toNanos() / 1e6)).append(" ms")
+                .append("\tBilled Duration: ").append(Math.max(1, (long) Math.ceil(result.duration().toNanos() / 1e6))).append(" ms")
+                .append("\tMemory Size: ").append(function.memoryMb()).append(" MB");
+        ProcessMemory.peakMb(process.pid()).ifPresent(mb -> line.append("\tMax Memory Used: ").append(mb).append(" MB"));
+        if (!initReported) {
+            initReported = true;
+            if (ready.isDone() && !ready.isCompletedExceptionally()) {
+                line.append("\tInit Duration: ").append(String.format(Locale.ROOT, "%.2f", ready.join().toNanos() / 1e6)).append(" ms");
+            }
+        }
+        if (result.timedOut()) {
+            line.append("\tStatus: timeout");
+        } else if (!result.succeeded() && result.errorType().startsWith("Runtime.")) {
+            line.append("\tStatus: error\tError Type: ").append(result.errorType());
+        }
+        return line.toString();
+    }
+
+    private void polled() {
+        if (!ready.isDone()) {
+            Duration coldStart = Duration.ofNanos(System.nanoTime() - startNanos);
+            if (ready.complete(coldStart)) {
+                log.notice(String.format(Locale.ROOT, "cold start %s %,d ms", function.logicalId(), coldStart.toMillis()));
+            }
+        }
+    }
+
+    private void initFailed(FunctionError error) {
+        broken = true;
+        log.line("INIT_REPORT Status: error Error Type: " + error.errorType() + " " + error.errorMessage());
+        ready.completeExceptionally(new InitFailure(error));
+    }
+
+    private void exited(Process exited) {
+        broken = true;
+        ready.completeExceptionally(new InitFailure(new FunctionError("Runtime.ExitError",
+                "Runtime exited with error: exit status " + exited.exitValue() + " before it was ready")));
+        PendingInvocation invocation = current;
+        if (invocation != null) {
+            invocation.fail("Runtime.ExitError", exitMessage(invocation));
+        }
+    }
+
+    private String exitMessage(PendingInvocation invocation) {
+        return "RequestId: " + invocation.requestId() + " Error: Runtime exited with error: exit status " + process.exitValue();
+    }
+
+    /** SIGKILL, as Lambda does to a sandbox whose invocation timed out. */
+    void kill() {
+        broken = true;
+        process.destroyForcibly();
+    }
+
+    /** SIGTERM; {@link #awaitStopped} then escalates to SIGKILL. */
+    void terminate() {
+        broken = true;
+        process.destroy();
+    }
+
+    void awaitStopped(long deadlineNanos) {
+        try {
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0 || !process.waitFor(left, TimeUnit.NANOSECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        } finally {
+            api.close();
+        }
+    }
+
+    void stop() {
+        terminate();
+        awaitStopped(System.nanoTime() + STOP_GRACE.toNanos());
+    }
+
+    static Duration stopGrace() {
+        return STOP_GRACE;
+    }
+
+    private static final class InitFailure extends RuntimeException {
+        private final FunctionError error;
+
+        InitFailure(FunctionError error) {
+            super(error.errorType() + ": " + error.errorMessage(), null, false, false);
+            this.error = error;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.streamproc.local.lambda;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One function as the local runtime runs it: what AWS would read from the template's
+ * {@code AWS::Serverless::Function}, with the code resolved to a classpath.
+ *
+ * @param classpath   the deployment jar (or, in tests, class folders) the child JVM loads the handler from
+ * @param environment the template's variables, Globals merged and intrinsics resolved
+ */
+public record FunctionSpec(String logicalId,
+                           String functionName,
+                           String arn,
+                           List<Path> classpath,
+                           String handler,
+                           int memoryMb,
+                           Duration timeout,
+                           Map<String, String> environment) {
+
+    public FunctionSpec {
+        classpath = List.copyOf(classpath);
+        environment = Map.copyOf(environment);
+        if (memoryMb < 128) {
+            throw new IllegalArgumentException(logicalId + ": MemorySize " + memoryMb + " is below Lambda's minimum of 128 MB");
+        }
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw new IllegalArgumentException(logicalId + ": Timeout must be positive, was " + timeout);
+        }
+    }
+
+    /**
+     * The deployment jar of a CodeUri folder, as {@code ./mvnw package} builds it:
+     * {@code <codeUri>/target/<folder-name>-lambda.jar}.
+     */
+    public static Path deploymentJar(String logicalId, Path codeUri) {
+        Path folder = codeUri.toAbsolutePath().normalize();
+        Path jar = folder.resolve("target").resolve(folder.getFileName() + "-lambda.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(logicalId + ": deployment jar " + jar + " is missing; run ./mvnw package");
+        }
+        return jar;
+    }
+
+    /** The account id in the function's ARN ({@code arn:aws:lambda:region:account:function:name}). */
+    public String accountId() {
+        String[] parts = arn.split(":");
+        return parts.length > 4 ? parts[4] : "000000000000";
+    }
+
+    /** The region in the function's ARN. */
+    public String region() {
+        String[] parts = arn.split(":");
+        return parts.length > 3 ? parts[3] : "us-east-1";
+    }
+}

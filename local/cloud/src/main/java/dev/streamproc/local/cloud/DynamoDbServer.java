@@ -1,0 +1,95 @@
+package dev.streamproc.local.cloud;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import software.amazon.dynamodb.services.local.main.ServerRunner;
+import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
+
+/** DynamoDB Local 3.x embedded in this JVM, HTTP on 127.0.0.1; in memory unless a persist directory is given. */
+public final class DynamoDbServer implements AutoCloseable {
+
+    /** Port 0 = a free one; {@code persistDir} null = in memory. */
+    public record Config(int port, Path persistDir) {
+
+        public static Config inMemory() {
+            return new Config(0, null);
+        }
+    }
+
+    private final DynamoDBProxyServer server;
+    private final int port;
+
+    private DynamoDbServer(DynamoDBProxyServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    public static DynamoDbServer start() {
+        return start(Config.inMemory());
+    }
+
+    public static DynamoDbServer start(Config config) {
+        int port = LoopbackPorts.resolve(config.port(), "DynamoDB Local");
+        List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-disableTelemetry"));
+        if (config.persistDir() == null) {
+            args.add("-inMemory");
+        } else {
+            try {
+                Files.createDirectories(config.persistDir());
+            } catch (IOException e) {
+                throw new LocalCloudException("cannot create the DynamoDB data directory " + config.persistDir() + ": " + e.getMessage(), e);
+            }
+            args.addAll(List.of("-sharedDb", "-dbPath", config.persistDir().toString()));
+        }
+        try {
+            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+            bindToLoopback(server);
+            server.start();
+            return new DynamoDbServer(server, port);
+        } catch (LocalCloudException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new LocalCloudException("cannot start DynamoDB Local on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** DynamoDB Local has no host option: its Jetty connector is moved to loopback before it starts. */
+    private static void bindToLoopback(DynamoDBProxyServer proxy) throws ReflectiveOperationException {
+        Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+        field.setAccessible(true);
+        Server jetty = (Server) field.get(proxy);
+        for (Connector connector : jetty.getConnectors()) {
+            if (connector instanceof ServerConnector serverConnector) {
+                serverConnector.setHost(LoopbackPorts.LOOPBACK);
+            }
+        }
+    }
+
+    public String endpoint() {
+        return "http://" + LoopbackPorts.LOOPBACK + ":" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean isAlive() {
+        return LoopbackPorts.accepting(port);
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new LocalCloudException("DynamoDB Local did not stop cleanly: " + e.getMessage(), e);
+        }
+    }
+}

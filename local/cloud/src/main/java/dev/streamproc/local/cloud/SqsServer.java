@@ -1,0 +1,55 @@
+package dev.streamproc.local.cloud;
+
+import org.elasticmq.NodeAddress;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+
+/** SQS on ElasticMQ, embedded, on 127.0.0.1 (queue URLs carry this address; ARNs use the local account and region). */
+public final class SqsServer implements AutoCloseable {
+
+    private final SQSRestServer server;
+    private final int port;
+
+    private SqsServer(SQSRestServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    public static SqsServer start() {
+        return start(0);
+    }
+
+    public static SqsServer start(int port) {
+        int actualPort = LoopbackPorts.resolve(port, "SQS (ElasticMQ)");
+        try {
+            SQSRestServer server = SQSRestServerBuilder
+                    .withInterface(LoopbackPorts.LOOPBACK)
+                    .withPort(actualPort)
+                    .withServerAddress(new NodeAddress("http", LoopbackPorts.LOOPBACK, actualPort, ""))
+                    .withAWSRegion(LocalCloudConfig.REGION)
+                    .withAWSAccountId(LocalCloudConfig.ACCOUNT_ID)
+                    .start();
+            server.waitUntilStarted();
+            return new SqsServer(server, actualPort);
+        } catch (RuntimeException e) {
+            throw new LocalCloudException("cannot start ElasticMQ (SQS) on port " + actualPort + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String endpoint() {
+        return "http://" + LoopbackPorts.LOOPBACK + ":" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean isAlive() {
+        return LoopbackPorts.accepting(port);
+    }
+
+    @Override
+    public void close() {
+        server.stopAndWait();
+    }
+}

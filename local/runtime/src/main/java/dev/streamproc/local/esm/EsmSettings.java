@@ -1,0 +1,202 @@
+package dev.streamproc.local.esm;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One event source mapping as configured in the template (a function's {@code Kinesis} or {@code DynamoDB}
+ * event), with AWS's defaults, plus the few local knobs (idle poll interval, retry delay) tests shorten.
+ */
+public record EsmSettings(
+        String functionId,
+        String functionArn,
+        String streamArn,
+        int batchSize,
+        Duration maximumBatchingWindow,
+        StartPosition startingPosition,
+        int maximumRetryAttempts,
+        int maximumRecordAgeSeconds,
+        boolean bisectBatchOnFunctionError,
+        boolean reportBatchItemFailures,
+        int parallelizationFactor,
+        String onFailureDestination,
+        boolean enabled,
+        Duration idlePollInterval,
+        Duration retryDelay,
+        int maxPayloadBytes) {
+
+    /** Lambda's synchronous invocation payload limit. */
+    public static final int SIX_MB = 6 * 1024 * 1024;
+    public static final Duration LAMBDA_IDLE_POLL = Duration.ofSeconds(1);
+
+    public EsmSettings {
+        if (batchSize < 1 || batchSize > 10_000) {
+            throw new IllegalArgumentException("BatchSize must be 1..10000, was " + batchSize);
+        }
+        if (parallelizationFactor < 1 || parallelizationFactor > 10) {
+            throw new IllegalArgumentException("ParallelizationFactor must be 1..10, was " + parallelizationFactor);
+        }
+        if (maximumRetryAttempts < -1 || maximumRetryAttempts > 10_000) {
+            throw new IllegalArgumentException("MaximumRetryAttempts must be -1..10000, was " + maximumRetryAttempts);
+        }
+        if (maximumRecordAgeSeconds < -1 || maximumRecordAgeSeconds > 604_800) {
+            throw new IllegalArgumentException("MaximumRecordAgeInSeconds must be -1..604800, was " + maximumRecordAgeSeconds);
+        }
+    }
+
+    /** AWS's defaults for a mapping of {@code functionId} on {@code streamArn} starting at TRIM_HORIZON. */
+    public static EsmSettings defaults(String functionId, String functionArn, String streamArn) {
+        return new EsmSettings(functionId, functionArn, streamArn, 100, Duration.ZERO, StartPosition.trimHorizon(), -1, -1,
+                false, false, 1, null, true, LAMBDA_IDLE_POLL, Duration.ofMillis(500), SIX_MB);
+    }
+
+    /**
+     * Reads the properties of a SAM {@code Kinesis}/{@code DynamoDB} event (intrinsics already resolved:
+     * {@code Stream} and the destination are ARNs).
+     */
+    public static EsmSettings fromEventProperties(String functionId, String functionArn, Map<String, ?> p) {
+        Object stream = p.get("Stream");
+        if (!(stream instanceof String streamArn) || streamArn.isBlank()) {
+            throw new IllegalArgumentException("event of " + functionId + " has no resolved Stream ARN: " + stream);
+        }
+        EsmSettings d = defaults(functionId, functionArn, streamArn);
+        return new EsmSettings(functionId, functionArn, streamArn,
+                intOf(p, "BatchSize", d.batchSize),
+                Duration.ofSeconds(intOf(p, "MaximumBatchingWindowInSeconds", 0)),
+                startOf(p),
+                intOf(p, "MaximumRetryAttempts", -1),
+                intOf(p, "MaximumRecordAgeInSeconds", -1),
+                boolOf(p, "BisectBatchOnFunctionError", false),
+                listOf(p.get("FunctionResponseTypes")).contains("ReportBatchItemFailures"),
+                intOf(p, "ParallelizationFactor", 1),
+                onFailureOf(p),
+                boolOf(p, "Enabled", true),
+                d.idlePollInterval, d.retryDelay, d.maxPayloadBytes);
+    }
+
+    private static StartPosition startOf(Map<String, ?> p) {
+        Object configured = p.get("StartingPosition");
+        String position = configured == null ? "LATEST" : configured.toString();
+        return switch (position) {
+            case "TRIM_HORIZON" -> StartPosition.trimHorizon();
+            case "LATEST" -> StartPosition.latest();
+            case "AT_TIMESTAMP" -> StartPosition.atTimestamp(timestampOf(p.get("StartingPositionTimestamp")));
+            default -> throw new IllegalArgumentException("unknown StartingPosition " + position);
+        };
+    }
+
+    /** CloudFormation takes the timestamp as epoch seconds (a number); an ISO instant is accepted too. */
+    private static Instant timestampOf(Object value) {
+        if (value instanceof Number n) {
+            return Instant.ofEpochMilli(Math.round(n.doubleValue() * 1000));
+        }
+        if (value == null) {
+            throw new IllegalArgumentException("StartingPosition AT_TIMESTAMP needs StartingPositionTimestamp");
+        }
+        try {
+            return Instant.ofEpochMilli(Math.round(Double.parseDouble(value.toString()) * 1000));
+        } catch (NumberFormatException e) {
+            try {
+                return Instant.parse(value.toString());
+            } catch (DateTimeParseException e2) {
+                throw new IllegalArgumentException("bad StartingPositionTimestamp " + value);
+            }
+        }
+    }
+
+    private static String onFailureOf(Map<String, ?> p) {
+        if (p.get("DestinationConfig") instanceof Map<?, ?> config && config.get("OnFailure") instanceof Map<?, ?> onFailure) {
+            Object destination = onFailure.get("Destination");
+            return destination == null ? null : destination.toString();
+        }
+        return null;
+    }
+
+    private static int intOf(Map<String, ?> p, String key, int fallback) {
+        Object v = p.get(key);
+        return v == null ? fallback : v instanceof Number n ? n.intValue() : Integer.parseInt(v.toString().trim());
+    }
+
+    private static boolean boolOf(Map<String, ?> p, String key, boolean fallback) {
+        Object v = p.get(key);
+        return v == null ? fallback : v instanceof Boolean b ? b : Boolean.parseBoolean(v.toString().trim());
+    }
+
+    private static List<String> listOf(Object v) {
+        if (v instanceof Collection<?> c) {
+            return c.stream().map(String::valueOf).toList();
+        }
+        return v == null ? List.of() : List.of(v.toString());
+    }
+
+    public EsmSettings withBatchSize(int value) {
+        return new EsmSettings(functionId, functionArn, streamArn, value, maximumBatchingWindow, startingPosition, maximumRetryAttempts,
+                maximumRecordAgeSeconds, bisectBatchOnFunctionError, reportBatchItemFailures, parallelizationFactor,
+                onFailureDestination, enabled, idlePollInterval, retryDelay, maxPayloadBytes);
+    }
+
+    public EsmSettings withBatchingWindow(Duration value) {
+        return new EsmSettings(functionId, functionArn, streamArn, batchSize, value, startingPosition, maximumRetryAttempts,
+                maximumRecordAgeSeconds, bisectBatchOnFunctionError, reportBatchItemFailures, parallelizationFactor,
+                onFailureDestination, enabled, idlePollInterval, retryDelay, maxPayloadBytes);
+    }
+
+    public EsmSettings withStartingPosition(StartPosition value) {
+        return new EsmSettings(functionId, functionArn, streamArn, batchSize, maximumBatchingWindow, value, maximumRetryAttempts,
+                maximumRecordAgeSeconds, bisectBatchOnFunctionError, reportBatchItemFailures, parallelizationFactor,
+                onFailureDestination, enabled, idlePollInterval, retryDelay, maxPayloadBytes);
+    }
+
+    public EsmSettings withRetries(int maxRetryAttempts, int maxRecordAgeSeconds) {
+        return new EsmSettings(functionId, functionArn, streamArn, batchSize, maximumBatchingWindow, startingPosition, maxRetryAttempts,
+                maxRecordAgeSeconds, bisectBatchOnFunctionError, reportBatchItemFailures, parallelizationFactor,
+                onFailureDestination, enabled, idlePollInterval, retryDelay, maxPayloadBytes);
+    }
+
+    public EsmSettings withBisect(boolean value) {
+        return new EsmSettings(functionId, functionArn, streamArn, batchSize, maximumBatchingWindow, startingPosition, maximumRetryAttempts,
+                maximumRecordAgeSeconds, value, reportBatchItemFailures, parallelizationFactor,
+                onFailureDestination, enabled, idlePollInterval, retryDelay, maxPayloadBytes);
+    }
+
+    public EsmSettings withReportBatchItemFailures(boolean value) {
+        return new EsmSettings(functionId, functionArn, streamArn, batchSize, maximumBatchingWindow, startingPosition, maximumRetryAttempts,
+                maximumRecordAgeSeconds, bisectBatchOnFunctionError, value, parallelizationFactor,
+                onFailureDestination, enabled, idlePollInterval, retryDelay, maxPayloadBytes);
+    }
+
+    public EsmSettings withParallelizationFactor(int value) {
+        return new EsmSettings(functionId, functionArn, streamArn, batchSize, maximumBatchingWindow, startingPosition, maximumRetryAttempts,
+                maximumRecordAgeSeconds, bisectBatchOnFunctionError, reportBatchItemFailures, value,
+                onFailureDestination, enabled, idlePollInterval, retryDelay, maxPayloadBytes);
+    }
+
+    public EsmSettings withOnFailureDestination(String value) {
+        return new EsmSettings(functionId, functionArn, streamArn, batchSize, maximumBatchingWindow, startingPosition, maximumRetryAttempts,
+                maximumRecordAgeSeconds, bisectBatchOnFunctionError, reportBatchItemFailures, parallelizationFactor,
+                value, enabled, idlePollInterval, retryDelay, maxPayloadBytes);
+    }
+
+    /** Local knobs: how long an idle poller waits between GetRecords calls, and the pause before a retry. */
+    public EsmSettings withPolling(Duration idlePoll, Duration retryPause) {
+        return new EsmSettings(functionId, functionArn, streamArn, batchSize, maximumBatchingWindow, startingPosition, maximumRetryAttempts,
+                maximumRecordAgeSeconds, bisectBatchOnFunctionError, reportBatchItemFailures, parallelizationFactor,
+                onFailureDestination, enabled, idlePoll, retryPause, maxPayloadBytes);
+    }
+
+    public EsmSettings withMaxPayloadBytes(int value) {
+        return new EsmSettings(functionId, functionArn, streamArn, batchSize, maximumBatchingWindow, startingPosition, maximumRetryAttempts,
+                maximumRecordAgeSeconds, bisectBatchOnFunctionError, reportBatchItemFailures, parallelizationFactor,
+                onFailureDestination, enabled, idlePollInterval, retryDelay, value);
+    }
+
+    /** The region of the stream ARN ({@code arn:aws:SERVICE:REGION:...}). */
+    public String region() {
+        String[] parts = streamArn.split(":");
+        return parts.length > 3 ? parts[3] : "us-east-1";
+    }
+}

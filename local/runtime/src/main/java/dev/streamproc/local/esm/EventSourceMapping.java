@@ -1,0 +1,99 @@
+package dev.streamproc.local.esm;
+
+import dev.streamproc.local.lambda.LambdaInvoker;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Lambda event source mapping on a stream: one poller per shard, batches invoked through {@link LambdaInvoker}
+ * with Lambda's retry semantics, checkpoints under {@code <dataDir>/checkpoints/} so a restart resumes after
+ * the last handled record (at-least-once: a batch in flight at a crash is delivered again).
+ */
+public final class EventSourceMapping implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventSourceMapping.class);
+
+    private final EsmSettings settings;
+    private final StreamSource source;
+    private final CheckpointStore checkpoints;
+    private final EsmMetrics metrics = new EsmMetrics();
+    private final BatchRunner runner;
+    private final EventFormat format;
+    private final List<ShardPoller> pollers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+
+    public EventSourceMapping(EsmSettings settings, StreamSource source, EventFormat format, LambdaInvoker invoker,
+                              FailureDestination onFailure, Path dataDir) {
+        this.settings = settings;
+        this.source = source;
+        this.format = format;
+        this.checkpoints = new CheckpointStore(dataDir, "esm-" + settings.functionId() + "-" + lastSegment(settings.streamArn()));
+        this.runner = new BatchRunner(settings, invoker, format, onFailure, metrics, Clock.systemUTC());
+    }
+
+    private static String lastSegment(String arn) {
+        return arn.substring(arn.lastIndexOf('/') + 1);
+    }
+
+    /** Starts one poller per shard (no-op when the mapping is disabled). */
+    public synchronized EventSourceMapping start() {
+        if (!settings.enabled()) {
+            LOG.info("event source mapping {} → {} is disabled", settings.streamArn(), settings.functionId());
+            return this;
+        }
+        for (String shardId : source.shardIds()) {
+            ShardPoller poller = new ShardPoller(settings, source, shardId, checkpoints, metrics, format, runner);
+            Thread t = new Thread(poller, "esm-" + settings.functionId() + "-" + shardId);
+            t.setDaemon(true);
+            pollers.add(poller);
+            threads.add(t);
+            t.start();
+        }
+        LOG.info("event source mapping {} → {}: {} shard(s), batch {}, window {}, parallelization {}", settings.streamArn(),
+                settings.functionId(), pollers.size(), settings.batchSize(), settings.maximumBatchingWindow(),
+                settings.parallelizationFactor());
+        return this;
+    }
+
+    public EsmSettings settings() {
+        return settings;
+    }
+
+    public EsmMetrics.Snapshot metrics() {
+        return metrics.snapshot();
+    }
+
+    public CheckpointStore checkpoints() {
+        return checkpoints;
+    }
+
+    /**
+     * Stops polling; a batch being invoked is allowed {@code graceMillis} to finish (it is checkpointed if it
+     * does), after that it is abandoned un-checkpointed and will be delivered again on the next start.
+     */
+    public synchronized void stop(long graceMillis) {
+        pollers.forEach(ShardPoller::stop);
+        try {
+            for (Thread t : threads) {
+                t.interrupt();
+                t.join(2000);
+            }
+            for (ShardPoller p : pollers) {
+                p.awaitLanes(graceMillis);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        pollers.clear();
+        threads.clear();
+    }
+
+    @Override
+    public void close() {
+        stop(5000);
+    }
+}

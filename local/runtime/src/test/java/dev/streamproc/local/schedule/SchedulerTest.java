@@ -1,0 +1,98 @@
+package dev.streamproc.local.schedule;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamproc.local.lambda.LambdaInvoker;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SchedulerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Records what the scheduler sends; the function itself is not the subject here. */
+    private static final class RecordingInvoker implements LambdaInvoker {
+        final List<String> functions = new CopyOnWriteArrayList<>();
+        final List<JsonNode> events = new CopyOnWriteArrayList<>();
+
+        @Override
+        public InvocationResult invoke(String functionId, byte[] event) {
+            functions.add(functionId);
+            try {
+                events.add(JSON.readTree(event));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return InvocationResult.success("null".getBytes(), Duration.ofMillis(1));
+        }
+    }
+
+    @Test
+    void invokesTheFunctionOnEachFiringWithTheEventBridgeScheduledEvent() throws Exception {
+        RecordingInvoker invoker = new RecordingInvoker();
+        ScheduleRule rule = new ScheduleRule("ProducerFunction", "streamproc-ProducerFunctionPoll", "us-east-1", "000000000000",
+                new RateExpression(Duration.ofMillis(200), Instant.now()), true, null);
+        ScheduleRule disabled = new ScheduleRule("ConsumerFunction", "streamproc-Disabled", "us-east-1", "000000000000",
+                new RateExpression(Duration.ofMillis(200), Instant.now()), false, null);
+
+        try (Scheduler scheduler = new Scheduler(invoker, List.of(rule, disabled), Clock.systemUTC(), line -> { }).start()) {
+            while (invoker.events.size() < 3) {
+                Thread.sleep(20);
+            }
+            assertThat(scheduler.firings().get("streamproc-Disabled")).isZero();
+        }
+
+        assertThat(invoker.functions).containsOnly("ProducerFunction");
+        JsonNode event = invoker.events.get(0);
+        assertThat(event.path("version").asText()).isEqualTo("0");
+        assertThat(event.path("id").asText()).hasSize(36);
+        assertThat(event.path("detail-type").asText()).isEqualTo("Scheduled Event");
+        assertThat(event.path("source").asText()).isEqualTo("aws.events");
+        assertThat(event.path("account").asText()).isEqualTo("000000000000");
+        assertThat(event.path("region").asText()).isEqualTo("us-east-1");
+        assertThat(event.path("time").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        assertThat(event.path("resources")).hasSize(1);
+        assertThat(event.path("resources").get(0).asText()).isEqualTo("arn:aws:events:us-east-1:000000000000:rule/streamproc-ProducerFunctionPoll");
+        assertThat(event.path("detail").isObject()).isTrue();
+        assertThat(event.path("detail").size()).isZero();
+        assertThat(invoker.events).extracting(e -> e.path("id").asText()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void sendsTheRulesConstantInputInsteadWhenItHasOne() throws Exception {
+        RecordingInvoker invoker = new RecordingInvoker();
+        ScheduleRule rule = new ScheduleRule("ProducerFunction", "with-input", "us-east-1", "000000000000",
+                new RateExpression(Duration.ofMillis(100), Instant.now()), true, "{\"tweets\":5}");
+
+        try (Scheduler scheduler = new Scheduler(invoker, List.of(rule), Clock.systemUTC(), line -> { }).start()) {
+            while (invoker.events.isEmpty()) {
+                Thread.sleep(20);
+            }
+        }
+
+        assertThat(invoker.events.get(0)).isEqualTo(JSON.readTree("{\"tweets\":5}"));
+    }
+
+    @Test
+    void readsSamScheduleEventProperties() {
+        ScheduleRule rule = ScheduleRule.fromSam("ProducerFunction", "streamproc-ProducerFunctionPoll", "us-east-1", "000000000000",
+                Map.of("Schedule", "rate(1 minute)", "State", "DISABLED"));
+        ScheduleRule named = ScheduleRule.fromSam("ProducerFunction", "default", "us-east-1", "000000000000",
+                Map.of("Schedule", "cron(0 10 * * ? *)", "Enabled", false, "Name", "daily", "Input", "{}"));
+
+        assertThat(rule.enabled()).isFalse();
+        assertThat(rule.expression()).isInstanceOf(RateExpression.class);
+        assertThat(named.enabled()).isFalse();
+        assertThat(named.ruleName()).isEqualTo("daily");
+        assertThat(named.input()).isEqualTo("{}");
+        assertThat(named.expression()).isInstanceOf(CronExpression.class);
+    }
+}

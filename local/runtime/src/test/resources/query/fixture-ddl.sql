@@ -28,9 +28,9 @@ TBLPROPERTIES (
 );
 
 CREATE EXTERNAL TABLE IF NOT EXISTS streamproc.tweets_failed_raw (
-  attemptsMade int,
+  attemptsmade int,
   arrivalTimestamp bigint,
-  errorCode string,
+  errorcode string,
   errorMessage string,
   attemptEndingTimestamp bigint,
   rawData string,

@@ -16,7 +16,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -94,36 +97,71 @@ public final class LocalAthena implements AutoCloseable {
     private void register(AthenaTable table, Path s3Dir) throws SQLException {
         LandedFiles landed = new LandedFiles(table);
         List<Path> files = landed.list(s3Dir);
+        String fileList = files.stream().map(f -> literal(f.toString())).collect(Collectors.joining(", ", "[", "]"));
+        Map<String, List<String>> keys = files.isEmpty() ? Map.of() : jsonKeysByColumn(table, fileList);
         StringBuilder select = new StringBuilder("SELECT ");
-        select.append(table.columns().stream().map(c -> quote(c.name())).collect(Collectors.joining(", ")));
+        select.append(table.columns().stream().map(c -> columnExpression(c, keys.getOrDefault(c.name().toLowerCase(Locale.ROOT), List.of())))
+                .collect(Collectors.joining(", ")));
         for (AthenaTable.Column partition : table.partitionColumns()) {
             select.append(", CAST(").append(files.isEmpty() ? "NULL"
                             : "regexp_extract(filename, " + literal(landed.fileNameRegex()) + ", " + landed.partitionGroup(partition.name()) + ")")
                     .append(" AS ").append(DuckDbTypes.of(partition.athenaType())).append(") AS ").append(quote(partition.name()));
         }
+        List<String> readColumns = new ArrayList<>();
+        for (AthenaTable.Column column : table.columns()) {
+            for (String key : keys.getOrDefault(column.name().toLowerCase(Locale.ROOT), List.of())) {
+                readColumns.add(literal(key) + ": " + literal(DuckDbTypes.of(column.athenaType())));
+            }
+        }
         if (files.isEmpty()) {
             // read_json fails on an empty file list: an empty table has the same columns and types.
-            select.append(" FROM (SELECT ")
-                    .append(table.columns().stream().map(c -> "CAST(NULL AS " + DuckDbTypes.of(c.athenaType()) + ") AS " + quote(c.name()))
-                            .collect(Collectors.joining(", ")))
-                    .append(") WHERE false");
+            select.append(" FROM (SELECT CAST(NULL AS VARCHAR) AS filename) WHERE false");
+        } else if (readColumns.isEmpty()) {
+            // No line has any of the columns: one row of NULLs per line, as Athena returns.
+            select.append(" FROM read_ndjson_objects(").append(fileList).append(", compression = 'auto', filename = true)");
         } else {
-            select.append(" FROM read_json([")
-                    .append(files.stream().map(f -> literal(f.toString())).collect(Collectors.joining(", ")))
-                    .append("], format = 'newline_delimited', compression = 'auto', filename = true, columns = {")
-                    .append(table.columns().stream()
-                            .map(c -> literal(jsonKey(table, c)) + ": " + literal(DuckDbTypes.of(c.athenaType())))
-                            .collect(Collectors.joining(", ")))
-                    .append('}')
+            select.append(" FROM read_json(").append(fileList)
+                    .append(", format = 'newline_delimited', compression = 'auto', filename = true, columns = {")
+                    .append(String.join(", ", readColumns)).append('}')
                     .append(table.ignoresMalformedJson() ? ", ignore_errors = true" : "")
                     .append(')');
         }
         createView(table.schema(), table.name(), select.toString());
     }
 
-    /** The JSON key a column is read from: the SerDe's {@code mapping.<column>} or the column's name. */
-    private static String jsonKey(AthenaTable table, AthenaTable.Column column) {
-        return table.serdeProperties().getOrDefault("mapping." + column.name().toLowerCase(), column.name());
+    /**
+     * The JSON keys each column is read from. Athena's JSON SerDes match keys to columns ignoring case
+     * ({@code errorcode} reads Firehose's {@code errorCode}), DuckDB's reader does not: so the keys the files
+     * really have are listed first, and a column takes every spelling of its name (or of its SerDe
+     * {@code mapping.<column>}).
+     */
+    private Map<String, List<String>> jsonKeysByColumn(AthenaTable table, String fileList) throws SQLException {
+        Map<String, String> wanted = new HashMap<>();
+        for (AthenaTable.Column column : table.columns()) {
+            String key = table.serdeProperties().getOrDefault("mapping." + column.name().toLowerCase(Locale.ROOT), column.name());
+            wanted.put(key.toLowerCase(Locale.ROOT), column.name().toLowerCase(Locale.ROOT));
+        }
+        Map<String, List<String>> keys = new HashMap<>();
+        String sql = "SELECT DISTINCT unnest(json_keys(json)) FROM read_ndjson_objects(" + fileList + ", compression = 'auto'"
+                + (table.ignoresMalformedJson() ? ", ignore_errors = true" : "") + ") ORDER BY 1";
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                String key = rows.getString(1);
+                String column = wanted.get(key.toLowerCase(Locale.ROOT));
+                if (column != null) {
+                    keys.computeIfAbsent(column, c -> new ArrayList<>()).add(key);
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static String columnExpression(AthenaTable.Column column, List<String> keys) {
+        String type = DuckDbTypes.of(column.athenaType());
+        String value = keys.isEmpty() ? "CAST(NULL AS " + type + ")"
+                : keys.size() == 1 ? quote(keys.get(0))
+                : keys.stream().map(LocalAthena::quote).collect(Collectors.joining(", ", "coalesce(", ")"));
+        return value + " AS " + quote(column.name());
     }
 
     private void createView(String schema, String name, String sql) throws SQLException {
@@ -147,6 +185,9 @@ public final class LocalAthena implements AutoCloseable {
         }
         if (value instanceof Array array) {
             return Arrays.stream((Object[]) array.getArray()).map(v -> v instanceof Number || v instanceof Boolean || v == null ? v : v.toString()).toList();
+        }
+        if (value instanceof BigInteger big && big.bitLength() < 64) {
+            return big.longValue(); // DuckDB sums and counts into HUGEINT; Trino's are BIGINT
         }
         if (value instanceof Boolean || value instanceof Long || value instanceof Integer || value instanceof Short
                 || value instanceof Byte || value instanceof Double || value instanceof Float

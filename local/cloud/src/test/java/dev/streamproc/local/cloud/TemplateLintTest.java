@@ -1,0 +1,87 @@
+package dev.streamproc.local.cloud;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * template.yaml passes cfn-lint (which applies the SAM transform first) with no error and no warning, as
+ * deployed by {@code sam deploy} and, after scripts/build-template.sh points CodeUri at the jars, by
+ * {@code aws cloudformation package/deploy}. Skipped, saying so, on machines without cfn-lint.
+ */
+class TemplateLintTest {
+
+    private static final Path ROOT = RepoRoot.find();
+
+    @BeforeAll
+    static void cfnLintIsInstalled() {
+        Result version;
+        try {
+            version = run(List.of("cfn-lint", "--version"), ROOT);
+        } catch (IOException e) {
+            version = null;
+        }
+        assumeTrue(version != null && version.exitCode() == 0,
+                "cfn-lint is not installed (pip install cfn-lint): template.yaml was NOT linted");
+    }
+
+    @Test
+    void templatePassesCfnLintWithoutErrorsOrWarnings() throws IOException {
+        Result lint = run(List.of("cfn-lint", "--format", "parseable", "--", "template.yaml"), ROOT);
+
+        assertThat(lint.output()).as("cfn-lint findings").isEmpty();
+        assertThat(lint.exitCode()).as("cfn-lint exit code").isZero();
+    }
+
+    @Test
+    void templateWithCodeUriRewrittenToTheJarsAlsoPasses(@TempDir Path dir) throws IOException {
+        Path built = dir.resolve("template.yaml");
+
+        Result rewrite = run(List.of("bash", ROOT.resolve("scripts/build-template.sh").toString(), built.toString(),
+                "--no-jar-check"), ROOT);
+        assertThat(rewrite.exitCode()).as(rewrite.output()).isZero();
+
+        String template = Files.readString(built, StandardCharsets.UTF_8);
+        for (String module : List.of("producer", "consumer", "firehose-transformer")) {
+            assertThat(template).contains("CodeUri: " + ROOT.resolve(module + "/target/" + module + "-lambda.jar"));
+        }
+        assertThat(template).doesNotContainPattern("CodeUri: [a-z-]+/\\n");
+
+        Result lint = run(List.of("cfn-lint", "--format", "parseable", "--", built.toString()), ROOT);
+        assertThat(lint.output()).as("cfn-lint findings").isEmpty();
+        assertThat(lint.exitCode()).isZero();
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private static Result run(List<String> command, Path dir) throws IOException {
+        Process process = new ProcessBuilder(new ArrayList<>(command))
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
+        try {
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError(command + " did not finish in 2 minutes");
+            }
+            return new Result(process.exitValue(), output);
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}

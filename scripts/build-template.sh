@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Writes a copy of template.yaml whose CodeUri entries point at the deployment jars that
+# `./mvnw package` builds (<module>/target/<module>-lambda.jar), ready for
+# `aws cloudformation package`. Used by package-and-deploy.sh; runs offline.
+#
+#   scripts/build-template.sh OUTPUT_TEMPLATE [--no-jar-check]
+#
+# --no-jar-check writes the template even if a jar is not built yet (tests lint the result).
+set -euo pipefail
+
+usage() { echo "usage: $0 OUTPUT_TEMPLATE [--no-jar-check]" >&2; exit 2; }
+[[ $# -ge 1 && $# -le 2 ]] || usage
+output=$1
+check_jars=true
+if [[ $# -eq 2 ]]; then
+  [[ $2 == --no-jar-check ]] || usage
+  check_jars=false
+fi
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+modules=(producer consumer firehose-transformer)
+
+mkdir -p "$(dirname "$output")"
+tmp=$(mktemp "$output.XXXXXX")
+trap 'rm -f "$tmp"' EXIT
+cp "$root/template.yaml" "$tmp"
+
+for module in "${modules[@]}"; do
+  jar="$root/$module/target/$module-lambda.jar"
+  if $check_jars && [[ ! -f $jar ]]; then
+    echo "error: $jar is missing: run ./mvnw -B package -DskipTests first" >&2
+    exit 1
+  fi
+  # Exactly one function has this folder as its CodeUri (docs/contracts.md section 4).
+  count=$(grep -c -E "^ +CodeUri: $module/\$" "$tmp" || true)
+  if [[ $count -ne 1 ]]; then
+    echo "error: expected one 'CodeUri: $module/' in template.yaml, found $count" >&2
+    exit 1
+  fi
+  sed -i -E "s#^( +CodeUri: )$module/\$#\1$jar#" "$tmp"
+done
+
+mv "$tmp" "$output"
+trap - EXIT
+echo "wrote $output (CodeUri -> */target/*-lambda.jar)"

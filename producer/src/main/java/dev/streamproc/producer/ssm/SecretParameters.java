@@ -1,0 +1,36 @@
+package dev.streamproc.producer.ssm;
+
+import java.time.temporal.ChronoUnit;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
+import software.amazon.lambda.powertools.parameters.ssm.SSMProvider;
+
+/**
+ * Reads (decrypted, cached) secrets from SSM Parameter Store through Powertools. Values are
+ * never logged; a missing parameter becomes a {@link MissingParameterException}.
+ */
+public final class SecretParameters {
+
+    private final SSMProvider provider;
+
+    public SecretParameters(SsmClient client) {
+        this.provider = SSMProvider.builder().withClient(client).build();
+    }
+
+    public String require(String name) {
+        try {
+            String value = provider.withDecryption().withMaxAge(5, ChronoUnit.MINUTES).get(name);
+            if (value == null) {
+                throw new MissingParameterException(name);
+            }
+            return value;
+        } catch (ParameterNotFoundException e) {
+            throw new MissingParameterException(name);
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof ParameterNotFoundException) {
+                throw new MissingParameterException(name);
+            }
+            throw e;
+        }
+    }
+}

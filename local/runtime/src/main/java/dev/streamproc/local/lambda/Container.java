@@ -35,6 +35,7 @@ final class Container {
     private final CompletableFuture<Duration> ready = new CompletableFuture<>();
     private volatile PendingInvocation current;
     private volatile boolean broken;
+    private volatile CompletableFuture<Void> abandoned;
     private boolean initReported;
 
     private Container(FunctionSpec function, RuntimeOptions options, FunctionLog log, String name) throws IOException {
@@ -80,6 +81,13 @@ final class Container {
         return !broken && process.isAlive();
     }
 
+    /** Completes when an invocation whose caller was interrupted has ended; null when there is none. */
+    CompletableFuture<Void> abandonedInvocation() {
+        CompletableFuture<Void> pending = abandoned;
+        abandoned = null;
+        return pending;
+    }
+
     /** Process start → first {@code /next}, once the container is ready. */
     CompletableFuture<Duration> coldStart() {
         return ready;
@@ -112,6 +120,17 @@ final class Container {
         InvocationResult result;
         try {
             result = invocation.result().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            // The caller gave up, the function runs on as it would on Lambda: the container stays busy until
+            // the invocation ends, and is still killed at its deadline.
+            long remaining = Math.max(0, invocation.deadlineEpochMs() - System.currentTimeMillis());
+            abandoned = invocation.result().completeOnTimeout(InvocationResult.timeout(timeout), remaining, TimeUnit.MILLISECONDS)
+                    .thenAccept(late -> {
+                        if (late.timedOut()) {
+                            kill();
+                        }
+                    });
+            throw e;
         } catch (TimeoutException e) {
             broken = true;
             kill();

@@ -40,10 +40,20 @@ final class FunctionPool {
 
     InvocationResult invoke(byte[] event) throws InterruptedException {
         Container container = acquire();
+        boolean releaseNow = true;
         try {
             return container.invoke(event);
+        } catch (InterruptedException e) {
+            var stillRunning = container.abandonedInvocation();
+            if (stillRunning != null) {
+                releaseNow = false;
+                stillRunning.whenComplete((done, failure) -> release(container));
+            }
+            throw e;
         } finally {
-            release(container);
+            if (releaseNow) {
+                release(container);
+            }
         }
     }
 

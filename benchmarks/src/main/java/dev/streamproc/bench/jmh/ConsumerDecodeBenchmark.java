@@ -1,0 +1,81 @@
+package dev.streamproc.bench.jmh;
+
+import dev.streamproc.consumer.BatchDecoder;
+import dev.streamproc.consumer.DecodedBatch;
+import dev.streamproc.consumer.FailurePolicy;
+import dev.streamproc.consumer.StreamRecord;
+import dev.streamproc.model.kpl.KplAggregate;
+import dev.streamproc.model.kpl.UserRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The consumer's CPU per user record, no I/O: one Lambda batch of KPL-aggregated Kinesis
+ * records de-aggregated, parsed and mapped to EventData items (what the function does before
+ * its BatchWriteItem calls). Scores are per user record. Target: at most 5 µs.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class ConsumerDecodeBenchmark {
+
+    /** User records in the batch (about 100 Kinesis records of ~50 KB, the ESM's default batch size). */
+    static final int USER_RECORDS = 1_200;
+
+    /** The KPL's default AggregationMaxSize. */
+    private static final int AGGREGATE_MAX_BYTES = 51_200;
+
+    private List<StreamRecord> batch;
+    private BatchDecoder decoder;
+
+    @Setup
+    public void buildBatch() {
+        batch = aggregate(RealisticTweets.generate(USER_RECORDS, 42));
+        decoder = new BatchDecoder(new FailurePolicy());
+        DecodedBatch check = decoder.decode(batch);
+        if (check.plan().items().size() != USER_RECORDS || check.rejected() != 0) {
+            throw new IllegalStateException("the benchmark batch does not decode to " + USER_RECORDS + " items");
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(USER_RECORDS)
+    public DecodedBatch deaggregateParseMap() {
+        return decoder.decode(batch);
+    }
+
+    /** Packs the tweets into aggregates the way the KPL does: as many as fit in 50 KB. */
+    static List<StreamRecord> aggregate(List<byte[]> tweets) {
+        List<StreamRecord> records = new ArrayList<>();
+        List<UserRecord> pending = new ArrayList<>();
+        int pendingBytes = 0;
+        for (byte[] tweet : tweets) {
+            if (!pending.isEmpty() && pendingBytes + tweet.length + 64 > AGGREGATE_MAX_BYTES) {
+                records.add(record(records.size(), pending));
+                pending = new ArrayList<>();
+                pendingBytes = 0;
+            }
+            pending.add(new UserRecord(Integer.toString(pending.size()), null, pending.size(), tweet, true));
+            pendingBytes += tweet.length + 64;
+        }
+        if (!pending.isEmpty()) {
+            records.add(record(records.size(), pending));
+        }
+        return records;
+    }
+
+    private static StreamRecord record(int n, List<UserRecord> users) {
+        return new StreamRecord("shardId-000000000000",
+                "4959033827149025660855969253836157109592157598913658" + String.format("%04d", n),
+                users.get(0).partitionKey(), KplAggregate.encode(users));
+    }
+}

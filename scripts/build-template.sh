@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Writes a copy of template.yaml whose CodeUri entries point at the deployment jars that
-# `./mvnw package` builds (<module>/target/<module>-lambda.jar), ready for
+# `./mvnw package` builds (<module>/target/<module>[-<version>]-lambda.jar), ready for
 # `aws cloudformation package`. Used by package-and-deploy.sh; runs offline.
 #
 #   scripts/build-template.sh OUTPUT_TEMPLATE [--no-jar-check]
@@ -25,12 +25,27 @@ tmp=$(mktemp "$output.XXXXXX")
 trap 'rm -f "$tmp"' EXIT
 cp "$root/template.yaml" "$tmp"
 
-for module in "${modules[@]}"; do
-  jar="$root/$module/target/$module-lambda.jar"
-  if $check_jars && [[ ! -f $jar ]]; then
-    echo "error: $jar is missing: run ./mvnw -B package -DskipTests first" >&2
-    exit 1
+# docs/contracts.md names the jar <module>-lambda.jar; the shade plugin may add the version
+# (<module>-<version>-lambda.jar): take whichever one exists.
+jar_of() {
+  local module=$1 target=$root/$1/target
+  if [[ -f $target/$module-lambda.jar ]]; then
+    echo "$target/$module-lambda.jar"
+    return
   fi
+  local found=("$target/$module"-*-lambda.jar)
+  if [[ ${#found[@]} -eq 1 && -f ${found[0]} ]]; then
+    echo "${found[0]}"
+  elif $check_jars; then
+    echo "error: no single $module/target/$module[-<version>]-lambda.jar: run ./mvnw -B package -DskipTests first" >&2
+    return 1
+  else
+    echo "$target/$module-lambda.jar"
+  fi
+}
+
+for module in "${modules[@]}"; do
+  jar=$(jar_of "$module")
   # Exactly one function has this folder as its CodeUri (docs/contracts.md section 4).
   count=$(grep -c -E "^ +CodeUri: $module/\$" "$tmp" || true)
   if [[ $count -ne 1 ]]; then

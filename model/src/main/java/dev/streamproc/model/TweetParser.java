@@ -2,10 +2,7 @@ package dev.streamproc.model;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -30,10 +27,6 @@ public final class TweetParser {
             "delete", "limit", "scrub_geo", "status_withheld", "user_withheld", "disconnect", "warning",
             "friends", "friends_str", "event", "for_user", "control", "errors");
 
-    private static final ObjectReader READER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .reader();
-
     private TweetParser() {
     }
 
@@ -50,7 +43,7 @@ public final class TweetParser {
         }
         JsonNode root;
         try {
-            root = READER.readTree(utf8);
+            root = SelectiveTreeReader.read(utf8);
         } catch (JsonProcessingException e) {
             return new ParseResult.Rejected("malformed JSON at offset " + offsetOf(e.getLocation()));
         } catch (IOException e) {

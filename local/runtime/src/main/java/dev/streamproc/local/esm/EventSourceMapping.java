@@ -35,8 +35,10 @@ public final class EventSourceMapping implements AutoCloseable {
         this.runner = new BatchRunner(settings, invoker, format, onFailure, metrics, Clock.systemUTC());
     }
 
+    /** {@code arn:aws:kinesis:R:A:stream/S} → {@code stream/S}; a DynamoDB stream keeps its table and label. */
     private static String lastSegment(String arn) {
-        return arn.substring(arn.lastIndexOf('/') + 1);
+        String[] parts = arn.split(":", 6);
+        return parts.length == 6 ? parts[5] : arn;
     }
 
     /** Starts one poller per shard (no-op when the mapping is disabled). */

@@ -230,6 +230,8 @@ public final class FirehoseDelivery implements AutoCloseable {
         }
         if (rows.isEmpty() && errors.isEmpty()) {
             commitCheckpoints();
+        } else if (rows.size() >= settings.s3BufferBytes() || errors.size() >= settings.s3BufferBytes()) {
+            writeObjects();
         }
     }
 

@@ -1,0 +1,300 @@
+package dev.streamproc.local.demo;
+
+import dev.streamproc.local.cloud.LocalCloudConfig;
+import dev.streamproc.local.cloud.LocalState;
+import dev.streamproc.local.cloud.RepoRoot;
+import dev.streamproc.local.cloud.Template;
+import dev.streamproc.local.esm.EventSourceMapping;
+import dev.streamproc.local.esm.KinesisStreamSource;
+import dev.streamproc.local.firehose.FirehoseDelivery;
+import dev.streamproc.local.firehose.FirehoseMetrics;
+import dev.streamproc.local.lambda.FunctionSpec;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+/**
+ * The one-command local run: start the stack of template.yaml, run the producer against it, put malformed
+ * records and notices beside its tweets, wait until every record has gone through both paths, and account for
+ * each one. {@link DemoCommand} prints the result; the end-to-end tests drive the same steps and look inside.
+ */
+public final class Demo implements AutoCloseable {
+
+    /** The stack name the demo deploys (the table is {@code streamproc-EventData}, as on AWS). */
+    public static final String STACK_NAME = LocalCloudConfig.DEFAULT_STACK_NAME;
+
+    private final DemoOptions options;
+    private final PrintStream out;
+    private final Path dataDir;
+    private final StackRuntime.Tuning tuning;
+    private final Map<String, String> parameters = new LinkedHashMap<>();
+
+    private LocalPipeline pipeline;
+    private EventDataWatcher watcher;
+    private Progress progress;
+    private String streamName;
+    private String streamArn;
+    private String tableName;
+    private Instant producerStart;
+    private ProducerProcess.Result producerResult;
+    private List<BadInput.Put> injected = List.of();
+    private StreamCensus census;
+    private ArchiveCensus archive;
+
+    public Demo(DemoOptions options, PrintStream out) {
+        this(options, out, StackRuntime.Tuning.none());
+    }
+
+    /** @param tuning local adjustments of functions and mappings (tests) */
+    public Demo(DemoOptions options, PrintStream out, StackRuntime.Tuning tuning) {
+        this.options = options;
+        this.out = out;
+        this.dataDir = (options.dataDir() != null ? options.dataDir() : RepoRoot.find().resolve(".streamproc")).toAbsolutePath();
+        this.tuning = tuning;
+        // The demo runs the producer itself, so the scheduled one stays off and the count is exact.
+        parameters.put("ProducerScheduleState", "DISABLED");
+    }
+
+    /** A template parameter for this run (tests: e.g. ConsumerBatchSize). */
+    public Demo parameter(String name, String value) {
+        parameters.put(name, value);
+        return this;
+    }
+
+    /** Starts the stack on a fresh data directory and the EventData watcher. */
+    public void start() {
+        refuseIfRunning();
+        clearPreviousRun();
+        LocalCloudConfig config = LocalCloudConfig.builder().dataDir(dataDir).stackName(STACK_NAME).parameters(parameters)
+                .parametersFile(null).out(line -> out.println("  " + line)).build();
+        out.println("Starting the local stack in " + dataDir + " ...");
+        pipeline = LocalPipeline.start(config, out, options.verbose(), tuning);
+        Template template = pipeline.cloud().template();
+        streamName = template.physicalName("TweetStream");
+        streamArn = template.arn("TweetStream");
+        tableName = template.physicalName("EventDataTable");
+        watcher = new EventDataWatcher(pipeline.cloud().dynamoDbClient(), tableName).start();
+        out.printf("Ready in %.1f s (servers and stack %.1f s): %d functions, %d event source mapping(s), %d delivery stream(s)%n",
+                seconds(pipeline.readyTime()), seconds(pipeline.cloud().startupTime()), pipeline.lambda().functions().size(),
+                pipeline.mappings().size(), pipeline.deliveries().size());
+    }
+
+    /** Runs the producer to its end, putting the bad input while it runs; prints progress. */
+    public ProducerProcess.Result produce() throws InterruptedException {
+        Path jar = FunctionSpec.deploymentJar("ProducerFunction", pipeline.cloud().template().function("ProducerFunction").codeUri());
+        out.println("Producing: " + String.join(" ", options.producerArguments()) + " → stream " + streamName
+                + (options.malformed() + options.notices() > 0
+                ? " (+ " + options.malformed() + " malformed records and " + options.notices() + " notices)" : ""));
+        producerStart = Instant.now();
+        progress = new Progress(out, this::progressLine);
+        try (ProducerProcess producer = ProducerProcess.start(jar, streamName, options.producerArguments(),
+                pipeline.cloud().sdkEnvironment(), dataDir)) {
+            runningProducer = producer;
+            progress.start();
+            injected = BadInput.records(options.malformed(), options.notices());
+            BadInput.put(pipeline.cloud().kinesisClient(), streamName, injected);
+            producerResult = producer.await(options.duration() == null ? 3600 : options.duration().toSeconds() + 300);
+        }
+        if (producerResult.exitCode() != 0 || producerResult.failed() > 0) {
+            out.println("The producer exited with " + producerResult.exitCode() + ": " + producerResult.failed()
+                    + " tweets not acknowledged (see " + dataDir.resolve("logs/producer-cli.log") + ")");
+        }
+        return producerResult;
+    }
+
+    /** Waits until both paths have taken every record on the stream, then counts where each went. */
+    public DemoReport drain() {
+        Instant deadline = Instant.now().plus(options.drainTimeout());
+        census = StreamCensus.read(new KinesisStreamSource(pipeline.cloud().kinesisClient(), streamArn));
+        long kinesisRecords = census.kinesisRecords();
+        boolean consumed = waitUntil(deadline, () -> pipeline.mappings().stream().allMatch(m -> handled(m, kinesisRecords)));
+        boolean archived = waitUntil(deadline, () -> pipeline.deliveries().stream().allMatch(d -> d.metrics().kinesisRecordsIn() >= kinesisRecords));
+        // Firehose would wait for its buffering hints (60 s by default); the run is over, so flush as on shutdown.
+        pipeline.deliveries().forEach(FirehoseDelivery::flushNow);
+        archived &= waitUntil(deadline, () -> pipeline.deliveries().stream().allMatch(d -> d.metrics().inFlight() == 0));
+        Instant drained = Instant.now();
+        if (progress != null) {
+            progress.close();
+        }
+        if (!consumed || !archived) {
+            out.println("Gave up waiting after " + options.drainTimeout().toSeconds() + " s: "
+                    + (consumed ? "" : "the consumer's mapping ") + (archived ? "" : "the delivery stream ") + "did not catch up");
+        }
+        watcher.scanOnce();
+        return report(drained);
+    }
+
+    private static boolean handled(EventSourceMapping mapping, long kinesisRecords) {
+        var m = mapping.metrics();
+        return m.recordsDelivered() + m.recordsDiscarded() >= kinesisRecords && m.recordsBehind() == 0;
+    }
+
+    private DemoReport report(Instant drained) {
+        Template template = pipeline.cloud().template();
+        String consumer = pipeline.mappings().isEmpty() ? "ConsumerFunction" : pipeline.mappings().get(0).settings().functionId();
+        ConsumerLog.Counts consumerLog = ConsumerLog.read(pipeline.cloud().config().logDir().resolve(consumer + ".log"));
+        List<OnFailureQueue.FailedBatch> failedBatches = new ArrayList<>();
+        for (EventSourceMapping mapping : pipeline.mappings()) {
+            if (mapping.settings().onFailureDestination() != null) {
+                failedBatches.addAll(OnFailureQueue.read(pipeline.cloud().sqsClient(), mapping.settings().onFailureDestination()));
+            }
+        }
+        long onFailureRecords = failedBatches.stream()
+                .mapToLong(b -> census.userRecordsBetween(b.shardId(), b.startSequenceNumber(), b.endSequenceNumber())).sum();
+        FirehoseDelivery delivery = pipeline.deliveries().get(0);
+        archive = ArchiveCensus.read(pipeline.cloud().s3Dir().resolve(delivery.settings().bucket()), delivery.settings().prefix(),
+                delivery.settings().errorOutputPrefix());
+        FirehoseMetrics.Snapshot firehose = delivery.metrics();
+        Accounting accounting = new Accounting(producerResult == null ? 0 : producerResult.sent(),
+                producerResult == null ? 0 : producerResult.failed(), injected.size(), census.kinesisRecords(),
+                census.userRecords().size(), watcher.count(), consumerLog.skipped(), consumerLog.rejected(), onFailureRecords,
+                archive.rows().size(), firehose.droppedRecords(), archive.failed().size());
+
+        List<Long> itemLatencies = new ArrayList<>();
+        Instant lastSeen = producerStart;
+        for (EventDataWatcher.Sighting sighting : watcher.sightings().values()) {
+            Instant arrival = census.arrivalOf(sighting.shardId(), sighting.sequenceNumber());
+            if (arrival != null) {
+                itemLatencies.add(Math.max(0, Duration.between(arrival, sighting.seenAt()).toMillis()));
+            }
+            if (sighting.seenAt().isAfter(lastSeen)) {
+                lastSeen = sighting.seenAt();
+            }
+        }
+        List<Long> rowLatencies = new ArrayList<>();
+        for (ArchiveCensus.Line row : archive.rows()) {
+            Instant arrival = census.arrivalOfKey(ArchiveCensus.idOf(row));
+            if (arrival != null) {
+                rowLatencies.add(Math.max(0, Duration.between(arrival, row.landedAt()).toMillis()));
+            }
+        }
+        double activeSeconds = Math.max(1e-3, Duration.between(producerStart, lastSeen).toMillis() / 1000.0);
+        long retries = pipeline.mappings().stream().mapToLong(m -> m.metrics().retries()).sum();
+        return new DemoReport(accounting, Percentiles.of(itemLatencies), Percentiles.of(rowLatencies), pipeline.readyTime(),
+                Duration.between(producerStart, drained), watcher.count() / activeSeconds, pipeline.lambda().coldStarts(),
+                failedBatches, consumerLog, retries, producerResult == null ? 0 : producerResult.seconds());
+    }
+
+    private String progressLine() {
+        long produced = (producerResult != null ? producerResult.sent() : currentSent()) + injected.size();
+        long inS3 = pipeline.deliveries().stream().mapToLong(d -> d.metrics().okRecords()).sum();
+        long buffered = pipeline.deliveries().stream().mapToLong(d -> d.metrics().inFlight()).sum();
+        long behind = pipeline.mappings().stream().mapToLong(m -> m.metrics().recordsBehind()).sum();
+        long millisBehind = pipeline.mappings().stream().mapToLong(m -> m.metrics().millisBehind()).max().orElse(0);
+        return String.format(java.util.Locale.ROOT, "produced %,d | in EventData %,d | in S3 %,d (+%,d buffered) | lag %,d records, %,d ms",
+                produced, watcher.count(), inS3, buffered, behind, millisBehind);
+    }
+
+    private volatile ProducerProcess runningProducer;
+
+    private long currentSent() {
+        ProducerProcess p = runningProducer;
+        return p == null ? 0 : p.sentSoFar();
+    }
+
+    private static boolean waitUntil(Instant deadline, BooleanSupplier condition) {
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                return false;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void refuseIfRunning() {
+        Optional<LocalState> state;
+        try {
+            state = LocalState.read(LocalCloudConfig.stateFile(dataDir));
+        } catch (RuntimeException unreadable) {
+            return;
+        }
+        if (state.isPresent() && ProcessHandle.of(state.get().pid()).map(ProcessHandle::isAlive).orElse(false)
+                && state.get().pid() != ProcessHandle.current().pid()) {
+            throw new IllegalStateException("a local stack is already running from " + dataDir + " (pid " + state.get().pid()
+                    + "): stop it with ./streamproc down, or give the demo another --data-dir");
+        }
+    }
+
+    /** The demo counts what it finds: files of an earlier run would be counted too. */
+    private void clearPreviousRun() {
+        for (String part : List.of("s3", "checkpoints", "logs", "lambda", "kpl", "producer-summary.json")) {
+            delete(dataDir.resolve(part));
+        }
+    }
+
+    private static void delete(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + path + " of the previous run: " + e.getMessage(), e);
+        }
+    }
+
+    public LocalPipeline pipeline() {
+        return pipeline;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public String tableName() {
+        return tableName;
+    }
+
+    public String streamName() {
+        return streamName;
+    }
+
+    public StreamCensus census() {
+        return census;
+    }
+
+    public ArchiveCensus archive() {
+        return archive;
+    }
+
+    public List<BadInput.Put> injected() {
+        return injected;
+    }
+
+    static double seconds(Duration d) {
+        return d.toMillis() / 1000.0;
+    }
+
+    @Override
+    public void close() {
+        if (progress != null) {
+            progress.close();
+        }
+        if (watcher != null) {
+            watcher.close();
+        }
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.streamproc.local.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The demo's summary: a table for people, JSON for scripts ({@code --summary-json}). */
+public final class DemoSummary {
+
+    private DemoSummary() {
+    }
+
+    public static void print(DemoReport report, PrintStream out) {
+        Accounting a = report.accounting();
+        out.println();
+        out.println("Where every record went");
+        row(out, "produced", a.produced(), a.producerSent() + " tweets acknowledged by the stream + " + a.injected() + " malformed records and notices put beside them");
+        row(out, "on the stream", a.userRecords(), "user records in " + a.kinesisRecords() + " Kinesis records (KPL aggregation)");
+        out.println("  consumer → EventData");
+        row(out, "    items", a.eventDataItems(), "in EventData");
+        row(out, "    skipped", a.consumerSkipped(), "stream notices (delete, limit, ...), from the consumer's log");
+        row(out, "    rejected", a.consumerRejected(), "malformed, one log line each with sequence number and reason");
+        row(out, "    on-failure", a.consumerOnFailure(), report.failedBatches().size() + " batch(es) sent to the on-failure queue");
+        row(out, "    total", a.consumerAccounted(), check(a.consumerAccounted(), a.userRecords()));
+        out.println("  Firehose → S3");
+        row(out, "    Ok rows", a.s3OkRows(), "lines in tweets/ objects");
+        row(out, "    Dropped", a.dropped(), "notices the transformer dropped");
+        row(out, "    failed", a.processingFailed(), "processing-failed lines under errors/");
+        row(out, "    total", a.archiveAccounted(), check(a.archiveAccounted(), a.userRecords()));
+        out.println();
+        out.printf(Locale.ROOT, "Latency, put → visible: EventData p50 %,d ms, p99 %,d ms (%,d items); S3 p50 %,d ms, p99 %,d ms (Firehose buffering)%n",
+                report.eventDataLatency().p50(), report.eventDataLatency().p99(), report.eventDataLatency().count(),
+                report.archiveLatency().p50(), report.archiveLatency().p99());
+        out.printf(Locale.ROOT, "Throughput: %,.0f tweets/s into EventData; producer %.1f s; drained %.1f s after the producer started; %d batch retries%n",
+                report.throughput(), report.producerSeconds(), Demo.seconds(report.elapsed()), report.esmRetries());
+        StringBuilder cold = new StringBuilder();
+        report.coldStarts().entrySet().stream().filter(e -> !e.getValue().isEmpty()).forEach(e -> cold.append(cold.isEmpty() ? "" : ", ")
+                .append(e.getKey()).append(' ').append(e.getValue().stream().map(d -> String.format(Locale.ROOT, "%,d", d.toMillis())).toList())
+                .append(" ms"));
+        out.printf(Locale.ROOT, "Up → ready %.1f s; cold starts: %s%n", Demo.seconds(report.readyTime()), cold.isEmpty() ? "none" : cold);
+        out.println(a.closes() ? "Every record is accounted for." : "NOT ACCOUNTED FOR: " + String.join("; ", a.problems()));
+    }
+
+    private static void row(PrintStream out, String label, long count, String note) {
+        out.printf(Locale.ROOT, "  %-16s %,9d   %s%n", label, count, note);
+    }
+
+    private static String check(long accounted, long expected) {
+        return accounted == expected ? "= every user record on the stream" : "≠ " + expected + " user records on the stream";
+    }
+
+    /** The figures as a JSON object (the names the issue gives, plus the details behind them). */
+    public static Map<String, Object> json(DemoReport report) {
+        Accounting a = report.accounting();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("produced", a.produced());
+        json.put("kinesis_records", a.kinesisRecords());
+        json.put("user_records", a.userRecords());
+        json.put("eventdata_items", a.eventDataItems());
+        json.put("consumer_skipped", a.consumerSkipped());
+        json.put("consumer_rejected", a.consumerRejected());
+        json.put("consumer_on_failure", a.consumerOnFailure());
+        json.put("s3_ok_rows", a.s3OkRows());
+        json.put("dropped", a.dropped());
+        json.put("processing_failed", a.processingFailed());
+        json.put("accounting_closes", a.closes());
+        json.put("problems", a.problems());
+        json.put("elapsed_s", round(report.elapsed()));
+        json.put("ready_s", round(report.readyTime()));
+        json.put("tweets_per_second", Math.round(report.throughput()));
+        json.put("end_to_end_latency_ms", latency(report.eventDataLatency()));
+        json.put("archive_latency_ms", latency(report.archiveLatency()));
+        Map<String, List<Long>> cold = new LinkedHashMap<>();
+        report.coldStarts().forEach((f, starts) -> cold.put(f, starts.stream().map(Duration::toMillis).toList()));
+        json.put("cold_start_ms", cold);
+        json.put("batch_retries", report.esmRetries());
+        return json;
+    }
+
+    public static void write(DemoReport report, Path file) {
+        try {
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json(report));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static Map<String, Long> latency(Percentiles p) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("p50", p.p50());
+        m.put("p99", p.p99());
+        m.put("max", p.max());
+        m.put("count", p.count());
+        return m;
+    }
+
+    private static double round(Duration d) {
+        return Math.round(d.toMillis() / 100.0) / 10.0;
+    }
+}

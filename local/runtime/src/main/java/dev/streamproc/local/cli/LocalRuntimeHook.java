@@ -1,11 +1,12 @@
 package dev.streamproc.local.cli;
 
+import dev.streamproc.local.LocalRuntime;
 import dev.streamproc.local.cloud.LocalCloud;
 
 /**
  * What {@code up} (and {@code demo}) start beside the local cloud: the functions of the template under the local
- * Lambda runtime, their event source mappings, Firehose delivery and schedules. Owned by the local-runtime
- * engineers: replace the body; the returned handle is closed before the cloud on shutdown.
+ * Lambda runtime, their event source mappings, Firehose delivery and schedules ({@link LocalRuntime}).
+ * The returned handle is closed before the cloud on shutdown.
  */
 public final class LocalRuntimeHook {
 
@@ -13,7 +14,8 @@ public final class LocalRuntimeHook {
     }
 
     public static AutoCloseable start(LocalCloud cloud, UpCommand.Options options) {
-        return () -> {
-        };
+        LocalRuntime runtime = LocalRuntime.start(cloud, LocalRuntime.Settings.of(System.out, options.verbose()));
+        runtime.describe().forEach(line -> System.out.println("  " + line));
+        return runtime;
     }
 }

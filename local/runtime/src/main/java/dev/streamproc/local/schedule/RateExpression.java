@@ -49,6 +49,20 @@ public record RateExpression(Duration period, Instant anchor) implements Schedul
         return new RateExpression(period, start);
     }
 
+    /** Back in EventBridge's syntax, e.g. {@code rate(5 minutes)}. */
+    @Override
+    public String toString() {
+        long minutes = period.toMinutes();
+        if (minutes % (24 * 60) == 0) {
+            return unit(minutes / (24 * 60), "day");
+        }
+        return minutes % 60 == 0 ? unit(minutes / 60, "hour") : unit(minutes, "minute");
+    }
+
+    private static String unit(long value, String singular) {
+        return "rate(" + value + " " + singular + (value == 1 ? "" : "s") + ")";
+    }
+
     @Override
     public Optional<Instant> nextAfter(Instant after) {
         if (after.isBefore(anchor)) {

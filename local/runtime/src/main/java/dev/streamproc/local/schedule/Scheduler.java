@@ -94,6 +94,10 @@ public final class Scheduler implements AutoCloseable {
         }
     }
 
+    public List<ScheduleRule> rules() {
+        return rules;
+    }
+
     /** Firings per rule name so far. */
     public Map<String, Long> firings() {
         return snapshot(fired);

@@ -8,16 +8,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,7 +52,7 @@ class InvokeCommandTest {
                       CodeUri: unbuilt/
                       Handler: dev.streamproc.Unbuilt::handleRequest
                 """);
-        packageProbeJar(project.resolve("probe/target/probe-lambda.jar"));
+        ProbeFunctions.packageProbeJar(project.resolve("probe/target/probe-lambda.jar"));
     }
 
     @Test
@@ -75,7 +71,7 @@ class InvokeCommandTest {
     void sendsAnEmptyObjectWithoutAnEventFile() throws IOException {
         int status = invoke("ProbeFunction");
 
-        assertThat(status).isZero();
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(JSON.readTree(out.toString(StandardCharsets.UTF_8)).path("event").size()).isZero();
     }
 
@@ -107,20 +103,5 @@ class InvokeCommandTest {
             all = all.subList(0, 0);
         }
         return InvokeCommand.run(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    /** A deployment jar holding the probe handler, as ./mvnw package would build one. */
-    private static void packageProbeJar(Path jar) throws IOException {
-        Files.createDirectories(jar.getParent());
-        Path classes = ProbeFunctions.testClasses();
-        Path packageDir = classes.resolve("dev/streamproc/local/lambda/testfunction");
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
-             Stream<Path> entries = Files.list(packageDir)) {
-            for (Path entry : entries.toList()) {
-                out.putNextEntry(new JarEntry(classes.relativize(entry).toString().replace('\\', '/')));
-                Files.copy(entry, out);
-                out.closeEntry();
-            }
-        }
     }
 }

@@ -1,15 +1,21 @@
 package dev.streamproc.local.lambda;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 
 /** Functions of a test stack, all running {@code ProbeFunction} from the test classes folder. */
-final class ProbeFunctions {
+public final class ProbeFunctions {
 
-    static final String HANDLER = "dev.streamproc.local.lambda.testfunction.ProbeFunction::handleRequest";
+    public static final String HANDLER = "dev.streamproc.local.lambda.testfunction.ProbeFunction::handleRequest";
 
     private ProbeFunctions() {
     }
@@ -22,6 +28,21 @@ final class ProbeFunctions {
         String name = "test-stack-" + logicalId;
         return new FunctionSpec(logicalId, name, "arn:aws:lambda:us-east-1:123456789012:function:" + name,
                 List.of(testClasses()), handler, 256, timeout, environment);
+    }
+
+    /** A deployment jar holding the probe handler, as ./mvnw package would build one. */
+    public static void packageProbeJar(Path jar) throws IOException {
+        Files.createDirectories(jar.getParent());
+        Path classes = testClasses();
+        Path packageDir = classes.resolve("dev/streamproc/local/lambda/testfunction");
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
+             Stream<Path> entries = Files.list(packageDir)) {
+            for (Path entry : entries.toList()) {
+                out.putNextEntry(new JarEntry(classes.relativize(entry).toString().replace('\\', '/')));
+                Files.copy(entry, out);
+                out.closeEntry();
+            }
+        }
     }
 
     static Path testClasses() {

@@ -20,6 +20,7 @@ public class ProbeFunction implements RequestHandler<Map<String, Object>, Map<St
         reply.put("pid", ProcessHandle.current().pid());
         switch (action) {
             case "echo" -> {
+                System.out.println("event " + event);
                 reply.put("event", event);
                 reply.put("functionName", context.getFunctionName());
                 reply.put("invokedFunctionArn", context.getInvokedFunctionArn());

@@ -1,0 +1,86 @@
+package dev.streamproc.local;
+
+import dev.streamproc.local.cloud.LocalCloud;
+import dev.streamproc.local.cloud.LocalCloudConfig;
+import dev.streamproc.local.lambda.ProbeFunctions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code up}'s runtime on a real local cloud: a Kinesis record reaches the function through its mapping. */
+class LocalRuntimeTest {
+
+    @TempDir
+    Path project;
+
+    @Test
+    void runsTheTemplatesFunctionsMappingsAndSchedulesOnTheLocalCloud() throws Exception {
+        Files.writeString(project.resolve("template.yaml"), """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Transform: AWS::Serverless-2016-10-31
+                Globals:
+                  Function:
+                    Runtime: java21
+                    MemorySize: 256
+                    Timeout: 20
+                Resources:
+                  Stream:
+                    Type: AWS::Kinesis::Stream
+                    Properties:
+                      ShardCount: 1
+                  ProbeFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: probe/
+                      Handler: %s
+                      Events:
+                        Records:
+                          Type: Kinesis
+                          Properties:
+                            Stream: !GetAtt Stream.Arn
+                            StartingPosition: TRIM_HORIZON
+                            BatchSize: 10
+                        Tick:
+                          Type: Schedule
+                          Properties:
+                            Schedule: rate(5 minutes)
+                """.formatted(ProbeFunctions.HANDLER));
+        ProbeFunctions.packageProbeJar(project.resolve("probe/target/probe-lambda.jar"));
+        LocalCloudConfig config = LocalCloudConfig.builder().dataDir(project.resolve("data")).template(project.resolve("template.yaml"))
+                .stackName("rt").out(line -> { }).build();
+        String data = "{\"id_str\":\"42\",\"text\":\"héllo\"}";
+
+        List<Long> children;
+        try (LocalCloud cloud = LocalCloud.start(config);
+             LocalRuntime runtime = LocalRuntime.start(cloud, LocalRuntime.Settings.of(null, false))) {
+            assertThat(runtime.describe()).anyMatch(l -> l.startsWith("function  ProbeFunction"))
+                    .anyMatch(l -> l.startsWith("mapping   ") && l.contains("-> ProbeFunction (batch 10"))
+                    .anyMatch(l -> l.startsWith("schedule  rt-ProbeFunctionTick rate"));
+
+            String streamName = cloud.template().physicalName("Stream");
+            cloud.kinesisClient().putRecord(r -> r.streamName(streamName).partitionKey("42").data(SdkBytes.fromUtf8String(data)));
+
+            Path log = project.resolve("data/logs/ProbeFunction.log");
+            String encoded = Base64.getEncoder().encodeToString(data.getBytes(StandardCharsets.UTF_8));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!(Files.exists(log) && Files.readString(log).contains(encoded)) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(Files.readString(log)).contains(encoded).contains("eventSource=aws:kinesis");
+            children = ProcessHandle.current().children().filter(p -> p.info().command().orElse("").endsWith("java"))
+                    .map(ProcessHandle::pid).toList();
+            assertThat(children).isNotEmpty();
+        }
+
+        assertThat(children).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty());
+    }
+}

@@ -132,6 +132,21 @@ class FirehoseTransformationTest {
     }
 
     @Test
+    void anAggregateWrittenByTheRealKplBecomesTheRowsOfItsTweets() throws Exception {
+        byte[] aggregate = getClass().getResourceAsStream("/kpl/real-kpl-aggregate.bin").readAllBytes();
+
+        TransformedRecord out = only(new SourceRecord("real", aggregate, "a"));
+
+        assertThat(out.result()).isEqualTo(Result.Ok);
+        assertThat(out.rows()).isEqualTo(12);
+        assertThat(out.notices()).isEqualTo(2);
+        List<String> lines = lines(out.data());
+        assertThat(JSON.readTree(lines.get(0)).get("id").asText()).isEqualTo("505874924095815681");
+        assertThat(lines.get(5)).isEqualTo(new String(AthenaRow.toJsonLine(Fixtures.tweet("v1-japanese.json")),
+                StandardCharsets.UTF_8).strip());
+    }
+
+    @Test
     void anAggregateOfTweetsAndNoticesKeepsTheTweets() {
         byte[] aggregate = KplAggregate.encode(List.of(
                 user("a", Fixtures.bytes("v1-plain.json")),

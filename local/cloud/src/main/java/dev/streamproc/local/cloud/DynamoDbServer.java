@@ -4,12 +4,11 @@ import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import software.amazon.dynamodb.services.local.main.ServerRunner;
+import software.amazon.dynamodb.services.local.server.LocalDynamoDBRequestHandler;
+import software.amazon.dynamodb.services.local.server.LocalDynamoDBServerHandler;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
 /** DynamoDB Local 3.x embedded in this JVM, HTTP on 127.0.0.1; in memory unless a persist directory is given. */
@@ -37,21 +36,21 @@ public final class DynamoDbServer implements AutoCloseable {
 
     public static DynamoDbServer start(Config config) {
         int port = LoopbackPorts.resolve(config.port(), "DynamoDB Local");
-        List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-disableTelemetry"));
-        if (config.persistDir() == null) {
-            args.add("-inMemory");
-        } else {
+        String dbPath = null;
+        if (config.persistDir() != null) {
             try {
                 Files.createDirectories(config.persistDir());
             } catch (IOException e) {
                 throw new LocalCloudException("cannot create the DynamoDB data directory " + config.persistDir() + ": " + e.getMessage(), e);
             }
-            args.addAll(List.of("-sharedDb", "-dbPath", config.persistDir().toString()));
+            dbPath = config.persistDir().toAbsolutePath().toString();
         }
         try {
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
-            bindToLoopback(server);
-            server.start();
+            // Built directly rather than through ServerRunner: its telemetry set-up needs SDK modules (pinpoint)
+            // that the registry here lacks, and a local server has no business calling home.
+            LocalDynamoDBRequestHandler requests = new LocalDynamoDBRequestHandler(0, dbPath == null, dbPath, dbPath != null, false);
+            DynamoDBProxyServer server = new DynamoDBProxyServer(port, new LocalDynamoDBServerHandler(requests, null));
+            jetty(server).start(); // not server.start(): its telemetry catch clause needs pinpoint classes too
             return new DynamoDbServer(server, port);
         } catch (LocalCloudException e) {
             throw e;
@@ -60,8 +59,8 @@ public final class DynamoDbServer implements AutoCloseable {
         }
     }
 
-    /** DynamoDB Local has no host option: its Jetty connector is moved to loopback before it starts. */
-    private static void bindToLoopback(DynamoDBProxyServer proxy) throws ReflectiveOperationException {
+    /** The Jetty server inside, its connector moved to loopback (DynamoDB Local has no host option). */
+    private static Server jetty(DynamoDBProxyServer proxy) throws ReflectiveOperationException {
         Field field = DynamoDBProxyServer.class.getDeclaredField("server");
         field.setAccessible(true);
         Server jetty = (Server) field.get(proxy);
@@ -70,6 +69,7 @@ public final class DynamoDbServer implements AutoCloseable {
                 serverConnector.setHost(LoopbackPorts.LOOPBACK);
             }
         }
+        return jetty;
     }
 
     public String endpoint() {

@@ -43,13 +43,15 @@ public final class LocalCloud implements AutoCloseable {
     private final Endpoints endpoints;
     private final StackDeployer.Result deployment;
     private final Duration startup;
+    private final Map<String, Duration> timings;
     private final Servers servers;
     private final Thread shutdownHook;
     private final Object closeLock = new Object();
     private volatile boolean closed;
 
     private LocalCloud(LocalCloudConfig config, Template template, Servers servers, Endpoints endpoints, StackDeployer.Result deployment,
-                       Duration startup, Thread shutdownHook) {
+                       Duration startup, Map<String, Duration> timings, Thread shutdownHook) {
+        this.timings = timings;
         this.config = config;
         this.template = template;
         this.servers = servers;
@@ -114,28 +116,31 @@ public final class LocalCloud implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        Map<String, Duration> timings = new java.util.concurrent.ConcurrentSkipListMap<>();
         try {
             List<Future<?>> started = new ArrayList<>();
-            started.add(pool.submit(call(() -> servers.kinesis = KinesisServer.start(new KinesisServer.Config(RepoRoot.find(),
+            started.add(pool.submit(call(timings, "kinesis", () -> servers.kinesis = KinesisServer.start(new KinesisServer.Config(RepoRoot.find(),
                     config.logDir(), ports.kinesisTls(), ports.kinesisPlain(), config.persist())))));
-            started.add(pool.submit(call(() -> servers.dynamoDb = DynamoDbServer.start(new DynamoDbServer.Config(ports.dynamodb(),
+            started.add(pool.submit(call(timings, "dynamodb", () -> servers.dynamoDb = DynamoDbServer.start(new DynamoDbServer.Config(ports.dynamodb(),
                     config.persist() ? config.dataDir().resolve("dynamodb") : null)))));
-            started.add(pool.submit(call(() -> servers.s3 = S3Server.start(config.s3Dir(), ports.s3()))));
-            started.add(pool.submit(call(() -> servers.ssm = SsmServer.start(new SsmServer.Config(ports.ssm(), seed,
+            started.add(pool.submit(call(timings, "s3", () -> servers.s3 = S3Server.start(config.s3Dir(), ports.s3()))));
+            started.add(pool.submit(call(timings, "ssm", () -> servers.ssm = SsmServer.start(new SsmServer.Config(ports.ssm(), seed,
                     config.persist() ? config.dataDir().resolve("ssm-parameters.json") : null)))));
-            started.add(pool.submit(call(() -> servers.sqs = SqsServer.start(ports.sqs()))));
+            started.add(pool.submit(call(timings, "sqs", () -> servers.sqs = SqsServer.start(ports.sqs()))));
             awaitAll(started);
 
             Endpoints endpoints = new Endpoints(servers.kinesis.httpsEndpoint(), servers.kinesis.httpEndpoint(), servers.dynamoDb.endpoint(),
                     servers.s3.endpoint(), servers.ssm.endpoint(), servers.sqs.endpoint(), LocalCloudConfig.REGION, null);
             StackDeployer.Result deployment;
+            long deployBegin = System.nanoTime();
             SdkClients clients = new SdkClients(endpoints);
             try (KinesisClient k = clients.kinesis(); DynamoDbClient d = clients.dynamoDb(); S3Client s = clients.s3();
                  SqsClient q = clients.sqs(); SsmClient p = clients.ssm()) {
                 deployment = new StackDeployer(k, d, s, q, p, config.out()).deploy(template);
             }
+            timings.put("stack", Duration.ofNanos(System.nanoTime() - deployBegin));
             Duration startup = Duration.ofNanos(System.nanoTime() - begin);
-            LocalCloud cloud = new LocalCloud(config, template, servers, endpoints, deployment, startup, hook);
+            LocalCloud cloud = new LocalCloud(config, template, servers, endpoints, deployment, startup, Map.copyOf(timings), hook);
             cloud.writeState();
             return cloud;
         } catch (RuntimeException e) {
@@ -147,9 +152,11 @@ public final class LocalCloud implements AutoCloseable {
         }
     }
 
-    private static Callable<Void> call(Runnable action) {
+    private static Callable<Void> call(Map<String, Duration> timings, String server, Runnable action) {
         return () -> {
+            long begin = System.nanoTime();
             action.run();
+            timings.put(server, Duration.ofNanos(System.nanoTime() - begin));
             return null;
         };
     }
@@ -252,6 +259,11 @@ public final class LocalCloud implements AutoCloseable {
     /** From {@link #start} called to stack created. */
     public Duration startupTime() {
         return startup;
+    }
+
+    /** How long each server took to start (in parallel), and "stack" for creating the resources. */
+    public Map<String, Duration> startupBreakdown() {
+        return timings;
     }
 
     public StackDeployer.Result deployment() {

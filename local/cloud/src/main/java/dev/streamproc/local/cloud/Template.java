@@ -246,7 +246,8 @@ public final class Template {
             Path code = codeUri instanceof String s ? file.getParent().resolve(s).normalize() : null;
             Map<String, String> environment = new LinkedHashMap<>();
             if (p.get("Environment") instanceof Map<?, ?> env && env.get("Variables") instanceof Map<?, ?> vars) {
-                vars.forEach((k, v) -> environment.put(String.valueOf(k), scalarText(v)));
+                // An unresolvable value (e.g. Fn::ImportValue) stays visible as its data rather than failing the whole function.
+                vars.forEach((k, v) -> environment.put(String.valueOf(k), v instanceof Map || v instanceof List ? String.valueOf(v) : scalarText(v)));
             }
             List<EventDef> events = new ArrayList<>();
             if (p.get("Events") instanceof Map<?, ?> declared) {

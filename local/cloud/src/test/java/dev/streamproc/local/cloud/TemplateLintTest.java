@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -67,6 +69,73 @@ class TemplateLintTest {
         Result lint = run(List.of("cfn-lint", "--format", "parseable", "--", built.toString()), ROOT);
         assertThat(lint.output()).as("cfn-lint findings").isEmpty();
         assertThat(lint.exitCode()).isZero();
+    }
+
+    @Test
+    void functionsAreTheContractsWithTheirHandlersAndFolders() {
+        Template template = Template.load(ROOT.resolve("template.yaml"));
+        Map<String, String> handlers = new TreeMap<>();
+        Map<String, Path> folders = new TreeMap<>();
+        template.functions().forEach(f -> {
+            handlers.put(f.logicalId(), f.handler());
+            folders.put(f.logicalId(), f.codeUri());
+        });
+
+        // docs/contracts.md section 4
+        assertThat(handlers).containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                "ProducerFunction", "dev.streamproc.producer.ProducerHandler::handleRequest",
+                "ConsumerFunction", "dev.streamproc.consumer.ConsumerHandler::handleRequest",
+                "FirehoseTransformerFunction", "dev.streamproc.transformer.TransformerHandler::handleRequest")));
+        assertThat(folders).containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                "ProducerFunction", ROOT.resolve("producer"),
+                "ConsumerFunction", ROOT.resolve("consumer"),
+                "FirehoseTransformerFunction", ROOT.resolve("firehose-transformer"))));
+        assertThat(template.physicalName("EventDataTable")).isEqualTo(template.stackName() + "-EventData");
+        for (String snapStarted : List.of("ConsumerFunction", "FirehoseTransformerFunction")) {
+            Map<String, Object> properties = template.resource(snapStarted).properties();
+            assertThat(properties).as(snapStarted)
+                    .containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"))
+                    .containsKey("AutoPublishAlias");
+        }
+    }
+
+    @Test
+    void everyFunctionHasItsOwnRoleAndNoRoleGrantsMoreThanTheStacksResources() {
+        Template template = Template.load(ROOT.resolve("template.yaml"));
+        String credentials = "parameter" + template.parameters().get("TwitterParameterPrefix");
+
+        List<Object> roles = template.functions().stream()
+                .map(f -> template.resource(f.logicalId()).properties().get("Role"))
+                .toList();
+        assertThat(roles).doesNotContainNull().doesNotHaveDuplicates();
+
+        for (Template.Resource role : template.resourcesOfType("AWS::IAM::Role")) {
+            assertThat(role.properties()).as(role.logicalId()).doesNotContainKey("ManagedPolicyArns");
+            for (Object policy : (List<?>) role.properties().get("Policies")) {
+                Map<?, ?> document = (Map<?, ?>) ((Map<?, ?>) policy).get("PolicyDocument");
+                for (Object item : (List<?>) document.get("Statement")) {
+                    Map<?, ?> statement = (Map<?, ?>) item;
+                    String where = role.logicalId() + " " + statement.get("Sid");
+                    assertThat(statement.get("Effect")).as(where).isEqualTo("Allow");
+                    assertThat(strings(statement.get("Action"))).as(where)
+                            .allSatisfy(action -> assertThat(action).doesNotContain("*"));
+                    for (String resource : strings(statement.get("Resource"))) {
+                        // The stack's own resources, the credentials path, or KMS keys used through SSM only.
+                        boolean own = resource.contains(template.stackName()) || resource.contains(credentials);
+                        boolean kmsThroughSsm = resource.endsWith(":key/*")
+                                && String.valueOf(statement.get("Condition")).contains("kms:ViaService");
+                        assertThat(own || kmsThroughSsm).as(where + " may use " + resource).isTrue();
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<String> strings(Object value) {
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return List.of(String.valueOf(value));
     }
 
     private record Result(int exitCode, String output) {

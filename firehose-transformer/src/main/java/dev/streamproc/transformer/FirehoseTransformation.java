@@ -93,9 +93,9 @@ public final class FirehoseTransformation {
     }
 
     /**
-     * Keeps the response under the limit. Firehose's status model has no "retry this record" answer: a record the
-     * function leaves out of its response fails the whole invocation, which Firehose retries and then sends entirely
-     * to processing-failed. AWS's blueprints instead re-put such records into the delivery stream, which a stream with
+     * Keeps the response under the limit. Firehose's status model has no "retry this record" answer, and a response
+     * over the limit fails the whole invocation, which Firehose retries and then sends entirely to processing-failed.
+     * AWS's blueprints instead re-put such records into the delivery stream, which a stream with
      * a Kinesis source does not accept. So, in order, a record whose entry no longer fits becomes
      * {@code ProcessingFailed} with empty data: Firehose still writes its original bytes to the processing-failed
      * prefix (nothing is lost, and it can be re-driven), while every earlier record keeps its rows. Room for the

@@ -61,6 +61,7 @@ public final class FirehoseTransformation {
         } catch (CorruptAggregateException e) {
             return failed(record, e.getMessage());
         }
+        byte[] firstRow = null; // most records hold one tweet: answer its row without copying it
         ByteArrayOutputStream rows = null;
         int rowCount = 0;
         int notices = 0;
@@ -68,10 +69,15 @@ public final class FirehoseTransformation {
             ParseResult parsed = TweetParser.parse(userRecord.data());
             if (parsed instanceof ParseResult.Parsed tweet) {
                 byte[] line = AthenaRow.toJsonLine(tweet.tweet());
-                if (rows == null) {
-                    rows = new ByteArrayOutputStream(line.length * userRecords.size());
+                if (firstRow == null) {
+                    firstRow = line;
+                } else {
+                    if (rows == null) {
+                        rows = new ByteArrayOutputStream(firstRow.length * userRecords.size());
+                        rows.writeBytes(firstRow);
+                    }
+                    rows.writeBytes(line);
                 }
-                rows.writeBytes(line);
                 rowCount++;
             } else if (parsed instanceof ParseResult.Notice) {
                 notices++;
@@ -82,10 +88,11 @@ public final class FirehoseTransformation {
                         : reason);
             }
         }
-        if (rows == null) {
+        if (firstRow == null) {
             return new TransformedRecord(record.recordId(), Result.Dropped, EMPTY, 0, notices, null);
         }
-        return new TransformedRecord(record.recordId(), Result.Ok, rows.toByteArray(), rowCount, notices, null);
+        byte[] data = rows == null ? firstRow : rows.toByteArray();
+        return new TransformedRecord(record.recordId(), Result.Ok, data, rowCount, notices, null);
     }
 
     private static TransformedRecord failed(SourceRecord record, String reason) {

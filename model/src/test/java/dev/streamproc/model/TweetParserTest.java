@@ -215,6 +215,24 @@ class TweetParserTest {
     }
 
     @Test
+    void rejectsAbsurdNestingInsteadOfOverflowingTheStack() {
+        String deep = "{\"id_str\":\"1\",\"user\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+
+        assertThat(parse(deep)).isInstanceOf(ParseResult.Rejected.class);
+    }
+
+    @Test
+    void toleratesHugeNumbersInFieldsItReads() {
+        String json = "{\"id_str\":\"9\",\"created_at\":\"Sun Aug 31 00:29:15 +0000 2014\",\"text\":\"x\","
+                + "\"retweet_count\":123456789012345678901234567890,\"favorite_count\":1e400,"
+                + "\"user\":{\"screen_name\":\"u\",\"followers_count\":-1}}";
+
+        Tweet tweet = ((ParseResult.Parsed) parse(json)).tweet();
+        assertThat(tweet.retweetCount()).isZero();
+        assertThat(tweet.favoriteCount()).isZero();
+    }
+
+    @Test
     void acceptsAnyValidUtf8AsLongAsTheJsonIsATweet() {
         String json = "{\"id_str\":\"9\",\"created_at\":\"Sun Aug 31 00:29:15 +0000 2014\",\"text\":\"\uD83D\uDE00 \u00e9 \u4e2d\","
                 + "\"user\":{\"id_str\":\"1\",\"screen_name\":\"u\",\"name\":\"U\",\"followers_count\":1}}";

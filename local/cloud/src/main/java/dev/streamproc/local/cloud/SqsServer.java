@@ -21,6 +21,8 @@ public final class SqsServer implements AutoCloseable {
 
     public static SqsServer start(int port) {
         int actualPort = LoopbackPorts.resolve(port, "SQS (ElasticMQ)");
+        // LocalCloud stops ElasticMQ itself; Pekko's own JVM hook would race it and warn on every Ctrl-C.
+        System.setProperty("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off");
         try {
             SQSRestServer server = SQSRestServerBuilder
                     .withInterface(LoopbackPorts.LOOPBACK)

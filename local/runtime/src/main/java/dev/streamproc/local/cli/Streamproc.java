@@ -36,8 +36,16 @@ public final class Streamproc {
     private Streamproc() {
     }
 
+    /** Always ends through System.exit, so shutdown hooks stop whatever a failed command had started. */
     public static void main(String[] args) {
-        System.exit(run(List.of(args)));
+        int status;
+        try {
+            status = run(List.of(args));
+        } catch (Throwable unexpected) {
+            unexpected.printStackTrace();
+            status = 1;
+        }
+        System.exit(status);
     }
 
     public static int run(List<String> args) {
@@ -62,12 +70,5 @@ public final class Streamproc {
     private static void printUsage() {
         System.err.println("usage: ./streamproc <command> [options]   (<command> --help for its options)");
         COMMANDS.forEach((name, entry) -> System.err.printf("  %-8s %s%n", name, entry.summary()));
-    }
-
-    private static Command notYetAvailable(String name) {
-        return args -> {
-            System.err.println("streamproc " + name + ": not yet available in this build");
-            return 2;
-        };
     }
 }

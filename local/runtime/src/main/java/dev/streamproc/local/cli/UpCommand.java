@@ -77,6 +77,9 @@ public final class UpCommand {
         Endpoints e = cloud.endpoints();
         System.out.printf("local cloud up in %.1f s: stack '%s' from %s%n", cloud.startupTime().toMillis() / 1e3,
                 cloud.template().stackName(), cloud.template().file());
+        StringBuilder breakdown = new StringBuilder("  start-up ");
+        cloud.startupBreakdown().forEach((part, took) -> breakdown.append(String.format(" %s %.1f s", part, took.toMillis() / 1e3)));
+        System.out.println(breakdown);
         System.out.println("  kinesis   " + e.kinesis() + "  (plain " + e.kinesisPlain() + ")");
         System.out.println("  dynamodb  " + e.dynamodb());
         System.out.println("  s3        " + e.s3() + "  (files under " + cloud.s3Dir() + ")");

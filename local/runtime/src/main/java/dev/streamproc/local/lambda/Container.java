@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -45,7 +46,9 @@ final class Container {
         this.api = new RuntimeApiServer(function.arn(), this::polled, this::initFailed);
         Path taskRoot = options.workDirectory().resolve(name);
         Files.createDirectories(taskRoot);
-        ProcessBuilder builder = new ProcessBuilder(ContainerCommand.command(function, options.runtimeClasspath()))
+        List<Path> code = CodeSnapshot.of(function.classpath(), options.workDirectory().resolve("code").resolve(function.logicalId()));
+        ProcessBuilder builder = new ProcessBuilder(ContainerCommand.command(code, function, options.runtimeClasspath(),
+                RuntimeNativeLibrary.unpack(options.runtimeClasspath(), options.workDirectory().resolve("jni"))))
                 .directory(taskRoot.toFile());
         builder.environment().clear();
         builder.environment().putAll(ContainerCommand.environment(function, options.sdkEnvironment(), api.address(), taskRoot));

@@ -19,8 +19,9 @@ final class ContainerCommand {
     private ContainerCommand() {
     }
 
-    static List<String> command(FunctionSpec function, List<Path> runtimeClasspath) {
-        List<Path> classpath = new ArrayList<>(function.classpath());
+    /** @param code the function's classpath (its deployment jar snapshot) */
+    static List<String> command(List<Path> code, FunctionSpec function, List<Path> runtimeClasspath, Path nativeLibrary) {
+        List<Path> classpath = new ArrayList<>(code);
         classpath.addAll(runtimeClasspath);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -30,6 +31,7 @@ final class ContainerCommand {
         command.add("-XX:+TieredCompilation");
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-Xshare:auto");
+        command.add("-D" + RuntimeNativeLibrary.PROPERTY + "=" + nativeLibrary);
         command.add("-cp");
         command.add(classpath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)));
         command.add(RIC_MAIN);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Kinesis server: npm {@code kinesis-local} (kinesis-mock) on node, a TLS port (the KPL needs TLS) and a
@@ -53,8 +54,10 @@ public final class KinesisServer implements AutoCloseable {
     private final int tlsPort;
     private final int plainPort;
     private final Path log;
+    private final Path caBundle;
 
-    private KinesisServer(Process process, int tlsPort, int plainPort, Path log) {
+    private KinesisServer(Process process, int tlsPort, int plainPort, Path log, Path caBundle) {
+        this.caBundle = caBundle;
         this.process = process;
         this.tlsPort = tlsPort;
         this.plainPort = plainPort;
@@ -88,7 +91,8 @@ public final class KinesisServer implements AutoCloseable {
             Map<String, String> env = builder.environment();
             env.put("KINESIS_MOCK_TLS_PORT", Integer.toString(tls));
             env.put("KINESIS_MOCK_PLAIN_PORT", Integer.toString(plain));
-            env.put("KINESIS_MOCK_CERT_PATH", main.resolveSibling("server.json").toString());
+            Optional<KinesisCertificate.Issued> certificate = KinesisCertificate.ensure(config.workDir().resolve("kinesis-tls"));
+            env.put("KINESIS_MOCK_CERT_PATH", certificate.map(KinesisCertificate.Issued::serverJson).orElse(main.resolveSibling("server.json")).toString());
             for (String op : List.of("CREATE_STREAM", "DELETE_STREAM", "REGISTER_STREAM_CONSUMER", "DEREGISTER_STREAM_CONSUMER",
                     "MERGE_SHARDS", "SPLIT_SHARD", "START_STREAM_ENCRYPTION", "STOP_STREAM_ENCRYPTION", "UPDATE_SHARD_COUNT",
                     "UPDATE_STREAM_MODE")) {
@@ -107,7 +111,7 @@ public final class KinesisServer implements AutoCloseable {
                 env.put("LOAD_DATA_IF_EXISTS", "true");
             }
             Process process = builder.start();
-            KinesisServer server = new KinesisServer(process, tls, plain, log);
+            KinesisServer server = new KinesisServer(process, tls, plain, log, certificate.map(KinesisCertificate.Issued::caBundle).orElse(null));
             try {
                 Readiness.await("Kinesis server", START_TIMEOUT, server::isHealthy, process::isAlive, log.toString());
             } catch (RuntimeException e) {
@@ -168,6 +172,11 @@ public final class KinesisServer implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** A PEM that verifies the TLS endpoint (for AWS_CA_BUNDLE), when one could be made. */
+    public Optional<Path> caBundle() {
+        return Optional.ofNullable(caBundle);
     }
 
     public Path log() {

@@ -130,7 +130,8 @@ public final class LocalCloud implements AutoCloseable {
             awaitAll(started);
 
             Endpoints endpoints = new Endpoints(servers.kinesis.httpsEndpoint(), servers.kinesis.httpEndpoint(), servers.dynamoDb.endpoint(),
-                    servers.s3.endpoint(), servers.ssm.endpoint(), servers.sqs.endpoint(), LocalCloudConfig.REGION, null);
+                    servers.s3.endpoint(), servers.ssm.endpoint(), servers.sqs.endpoint(), LocalCloudConfig.REGION,
+                    servers.kinesis.caBundle().map(Path::toString).orElse(null));
             StackDeployer.Result deployment;
             long deployBegin = System.nanoTime();
             SdkClients clients = new SdkClients(endpoints);

@@ -7,9 +7,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -79,6 +82,26 @@ class ServersTest {
             }
         }
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+
+    @Test
+    void theAwsCliVerifiesKinesisTlsThroughTheCaBundle() throws Exception {
+        Assumptions.assumeTrue(new ProcessBuilder("sh", "-c", "command -v aws && command -v openssl").start().waitFor() == 0,
+                "needs the AWS CLI and openssl");
+        try (KinesisServer server = KinesisServer.start(dir);
+             KinesisClient kinesis = new SdkClients(new Endpoints(server.httpsEndpoint(), server.httpEndpoint(), null, null, null, null,
+                     "us-east-1", null)).kinesis()) {
+            kinesis.createStream(b -> b.streamName("tls-check").shardCount(1));
+            assertThat(server.caBundle()).isPresent();
+            ProcessBuilder cli = new ProcessBuilder("aws", "kinesis", "describe-stream-summary", "--stream-name", "tls-check",
+                    "--endpoint-url", server.httpsEndpoint(), "--output", "json").redirectErrorStream(true);
+            cli.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test", "AWS_DEFAULT_REGION", "us-east-1",
+                    "AWS_CA_BUNDLE", server.caBundle().get().toString()));
+            Process process = cli.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor()).as(output).isZero();
+            assertThat(output).contains("\"StreamName\": \"tls-check\"");
+        }
     }
 
     @Test

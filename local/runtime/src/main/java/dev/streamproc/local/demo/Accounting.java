@@ -4,23 +4,34 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where every record went. Two identities must hold for the run to pass:
+ * Where every record went. Three identities must hold for the run to pass:
  * <pre>
- * stream:   produced (producer's acknowledged tweets + injected records) = user records read back from the stream
- * consumer: user records = EventData items + skipped notices + rejected records + records sent to the on-failure queue
+ * stream:   produced (producer's acknowledged tweets + injected records) = distinct user records on the stream
+ * consumer: user records = records stored as EventData items + skipped notices + rejected records
+ *                          + records of batches sent to the on-failure queue
  * archive:  user records = S3 Ok rows + Dropped + processing-failed lines
  * </pre>
+ * Delivery is at-least-once: a producer retry can put the same record twice. Such a duplicate is one more user
+ * record on the stream; the consumer stores it onto the same item (so {@code itemRecords} counts the records behind
+ * the items, duplicates included) and Firehose archives it again.
+ *
+ * @param itemRecords user records whose item is in EventData: the record that wrote it and its duplicates
  */
 public record Accounting(long producerSent, long producerFailed, long injected, long kinesisRecords, long userRecords,
-                         long eventDataItems, long consumerSkipped, long consumerRejected, long consumerOnFailure,
-                         long s3OkRows, long dropped, long processingFailed) {
+                         long distinctRecords, long eventDataItems, long itemRecords, long consumerSkipped, long consumerRejected,
+                         long consumerOnFailure, long s3OkRows, long dropped, long processingFailed) {
+
+    /** Records the stream holds twice or more, beyond the first copy. */
+    public long duplicates() {
+        return userRecords - distinctRecords;
+    }
 
     public long produced() {
         return producerSent + injected;
     }
 
     public long consumerAccounted() {
-        return eventDataItems + consumerSkipped + consumerRejected + consumerOnFailure;
+        return itemRecords + consumerSkipped + consumerRejected + consumerOnFailure;
     }
 
     public long archiveAccounted() {
@@ -38,9 +49,8 @@ public record Accounting(long producerSent, long producerFailed, long injected, 
         if (producerFailed > 0) {
             problems.add("the producer could not put " + producerFailed + " tweets");
         }
-        if (produced() != userRecords) {
-            problems.add("produced " + produced() + " records but the stream holds " + userRecords
-                    + (userRecords > produced() ? " (duplicates from producer retries)" : " (records lost)"));
+        if (produced() != distinctRecords) {
+            problems.add("produced " + produced() + " records but the stream holds " + distinctRecords + " distinct ones");
         }
         if (consumerAccounted() != userRecords) {
             problems.add("consumer side: " + consumerAccounted() + " of " + userRecords + " records accounted for");

@@ -26,8 +26,9 @@ public final class ConsumerLog {
      * @param skipped      notices skipped, summed over the invocations' summary lines
      * @param itemsWritten items written, summed (a redelivered batch writes its items again)
      * @param invocations  summary lines read
+     * @param rejectedRecords the rejected user records, as {@code shardId/sequenceNumber/subSequenceNumber}
      */
-    public record Counts(long rejected, long skipped, long itemsWritten, long invocations) {
+    public record Counts(long rejected, long skipped, long itemsWritten, long invocations, Set<String> rejectedRecords) {
     }
 
     private ConsumerLog() {
@@ -35,7 +36,7 @@ public final class ConsumerLog {
 
     public static Counts read(Path logFile) {
         if (!Files.isRegularFile(logFile)) {
-            return new Counts(0, 0, 0, 0);
+            return new Counts(0, 0, 0, 0, Set.of());
         }
         List<String> lines;
         try {
@@ -62,7 +63,7 @@ public final class ConsumerLog {
                 invocations++;
             }
         }
-        return new Counts(rejected.size(), skipped, written, invocations);
+        return new Counts(rejected.size(), skipped, written, invocations, Set.copyOf(rejected));
     }
 
     private static JsonNode json(String line) {

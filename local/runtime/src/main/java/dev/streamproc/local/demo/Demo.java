@@ -157,10 +157,19 @@ public final class Demo implements AutoCloseable {
         archive = ArchiveCensus.read(pipeline.cloud().s3Dir().resolve(delivery.settings().bucket()), delivery.settings().prefix(),
                 delivery.settings().errorOutputPrefix());
         FirehoseMetrics.Snapshot firehose = delivery.metrics();
+        java.util.Set<String> itemContents = new java.util.HashSet<>();
+        for (String position : watcher.lineage()) {
+            StreamCensus.UserRecord writer = census.at(position);
+            if (writer != null) {
+                itemContents.add(writer.content());
+            }
+        }
+        long itemRecords = census.userRecords().stream().filter(r -> itemContents.contains(r.content())).count();
+        long rejected = consumerLog.rejectedRecords().stream().filter(p -> census.at(p) != null).count();
         Accounting accounting = new Accounting(producerResult == null ? 0 : producerResult.sent(),
                 producerResult == null ? 0 : producerResult.failed(), injected.size(), census.kinesisRecords(),
-                census.userRecords().size(), watcher.count(), consumerLog.skipped(), consumerLog.rejected(), onFailureRecords,
-                archive.rows().size(), firehose.droppedRecords(), archive.failed().size());
+                census.userRecords().size(), census.distinctRecords(), watcher.count(), itemRecords, consumerLog.skipped(), rejected,
+                onFailureRecords, archive.rows().size(), firehose.droppedRecords(), archive.failed().size());
 
         List<Long> itemLatencies = new ArrayList<>();
         Instant lastSeen = producerStart;

@@ -24,9 +24,11 @@ public final class DemoSummary {
         out.println();
         out.println("Where every record went");
         row(out, "produced", a.produced(), a.producerSent() + " tweets acknowledged by the stream + " + a.injected() + " malformed records and notices put beside them");
-        row(out, "on the stream", a.userRecords(), "user records in " + a.kinesisRecords() + " Kinesis records (KPL aggregation)");
+        row(out, "on the stream", a.userRecords(), "user records in " + a.kinesisRecords() + " Kinesis records (KPL aggregation)"
+                + (a.duplicates() > 0 ? "; " + a.duplicates() + " of them duplicates put by producer retries (at-least-once)" : ""));
         out.println("  consumer → EventData");
-        row(out, "    items", a.eventDataItems(), "in EventData");
+        row(out, "    stored", a.itemRecords(), "records behind the " + a.eventDataItems() + " EventData items"
+                + (a.itemRecords() > a.eventDataItems() ? " (duplicates overwrote their item)" : ""));
         row(out, "    skipped", a.consumerSkipped(), "stream notices (delete, limit, ...), from the consumer's log");
         row(out, "    rejected", a.consumerRejected(), "malformed, one log line each with sequence number and reason");
         row(out, "    on-failure", a.consumerOnFailure(), report.failedBatches().size() + " batch(es) sent to the on-failure queue");
@@ -65,7 +67,9 @@ public final class DemoSummary {
         json.put("produced", a.produced());
         json.put("kinesis_records", a.kinesisRecords());
         json.put("user_records", a.userRecords());
+        json.put("duplicates", a.duplicates());
         json.put("eventdata_items", a.eventDataItems());
+        json.put("eventdata_item_records", a.itemRecords());
         json.put("consumer_skipped", a.consumerSkipped());
         json.put("consumer_rejected", a.consumerRejected());
         json.put("consumer_on_failure", a.consumerOnFailure());

@@ -79,6 +79,24 @@ public final class EventDataWatcher implements AutoCloseable {
         return page.size();
     }
 
+    /** Every item's lineage, {@code shardId/sequenceNumber/subSequenceNumber} of the record that wrote it last (a full scan). */
+    public List<String> lineage() {
+        List<String> positions = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            ScanResponse response = dynamoDb.scan(ScanRequest.builder().tableName(table)
+                    .projectionExpression("#s, #q, #n")
+                    .expressionAttributeNames(Map.of("#s", "ShardId", "#q", "SequenceNumber", "#n", "SubSequenceNumber"))
+                    .exclusiveStartKey(start).build());
+            for (Map<String, AttributeValue> item : response.items()) {
+                AttributeValue sub = item.get("SubSequenceNumber");
+                positions.add(text(item, "ShardId") + "/" + text(item, "SequenceNumber") + "/" + (sub == null ? "0" : sub.n()));
+            }
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return positions;
+    }
+
     private static String text(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null ? null : value.s();

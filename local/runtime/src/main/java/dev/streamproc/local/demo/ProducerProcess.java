@@ -36,7 +36,10 @@ public final class ProducerProcess implements AutoCloseable {
     private final AtomicLong sentSoFar = new AtomicLong();
     private final Thread pump;
 
+    private final Path logFile;
+
     private ProducerProcess(Process process, Path summaryFile, Path logFile) {
+        this.logFile = logFile;
         this.process = process;
         this.summaryFile = summaryFile;
         this.pump = new Thread(() -> copyOutput(logFile), "producer-output");
@@ -87,7 +90,8 @@ public final class ProducerProcess implements AutoCloseable {
         }
         pump.join(5_000);
         if (!Files.isRegularFile(summaryFile)) {
-            throw new IllegalStateException("the producer exited with " + process.exitValue() + " without a summary: see logs/producer-cli.log");
+            throw new IllegalStateException("the producer exited with " + process.exitValue() + " without a summary; the end of "
+                    + logFile + ":\n" + tail(logFile, 15));
         }
         try {
             JsonNode summary = new ObjectMapper().readTree(summaryFile.toFile());
@@ -96,6 +100,15 @@ public final class ProducerProcess implements AutoCloseable {
                     summary.path("rejected").asLong(), summary.path("seconds").asDouble());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the producer's summary " + summaryFile, e);
+        }
+    }
+
+    private static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
         }
     }
 

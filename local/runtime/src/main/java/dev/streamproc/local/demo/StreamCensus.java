@@ -21,12 +21,24 @@ public final class StreamCensus {
     /** One user record: where it is on the stream and when the stream accepted it. */
     public record UserRecord(String shardId, String sequenceNumber, long subSequenceNumber, String partitionKey, byte[] data,
                              Instant arrival) {
+
+        /** Where it is: {@code shardId/sequenceNumber/subSequenceNumber}. */
+        public String position() {
+            return shardId + "/" + sequenceNumber + "/" + subSequenceNumber;
+        }
+
+        /** What it is: equal for a record and its duplicates (producer retries put the same bytes again). */
+        public String content() {
+            return partitionKey + "\u0000" + java.util.Base64.getEncoder().encodeToString(data);
+        }
     }
 
     private final long kinesisRecords;
     private final List<UserRecord> userRecords;
     private final Map<String, Instant> arrivalBySequence = new HashMap<>();
     private final Map<String, Instant> arrivalByPartitionKey = new HashMap<>();
+    private final Map<String, UserRecord> byPosition = new HashMap<>();
+    private final Map<String, Integer> copies = new HashMap<>();
 
     private StreamCensus(long kinesisRecords, List<UserRecord> userRecords) {
         this.kinesisRecords = kinesisRecords;
@@ -34,6 +46,8 @@ public final class StreamCensus {
         for (UserRecord r : userRecords) {
             arrivalBySequence.putIfAbsent(r.shardId() + "/" + r.sequenceNumber(), r.arrival());
             arrivalByPartitionKey.putIfAbsent(r.partitionKey(), r.arrival());
+            byPosition.put(r.position(), r);
+            copies.merge(r.content(), 1, Integer::sum);
         }
     }
 
@@ -68,6 +82,21 @@ public final class StreamCensus {
 
     public List<UserRecord> userRecords() {
         return userRecords;
+    }
+
+    /** The user record at {@code shardId/sequenceNumber/subSequenceNumber}, or null. */
+    public UserRecord at(String position) {
+        return byPosition.get(position);
+    }
+
+    /** How many times the same record (same key and bytes) is on the stream. */
+    public int copiesOf(UserRecord record) {
+        return copies.getOrDefault(record.content(), 0);
+    }
+
+    /** Distinct records: duplicates put by producer retries counted once. */
+    public long distinctRecords() {
+        return copies.size();
     }
 
     /** When the Kinesis record with this shard and sequence number arrived, or null. */

@@ -31,6 +31,8 @@ public final class BatchWriter implements ItemSink {
     /** BatchWriteItem's limit. */
     static final int MAX_ITEMS_PER_CALL = 25;
 
+    private static final long AWAIT_GRACE_MILLIS = 200;
+
     private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
 
     private final DynamoDbClient dynamo;
@@ -73,8 +75,8 @@ public final class BatchWriter implements ItemSink {
 
     private ChunkOutcome await(Future<ChunkOutcome> future, List<WriteRequest> chunk, Deadline deadline) {
         try {
-            // A chunk checks the deadline itself; the extra second only covers a call in flight.
-            return future.get(deadline.remaining().toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            // Calls are bounded by the deadline themselves; the grace only covers their unwinding.
+            return future.get(deadline.remaining().toMillis() + AWAIT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
             LOG.warn("BatchWriteItem call still running at the deadline; reporting its items as unwritten");
@@ -99,7 +101,7 @@ public final class BatchWriter implements ItemSink {
                 List<WriteRequest> toSend = pending;
                 BatchWriteItemResponse response = dynamo.batchWriteItem(request -> request
                         .requestItems(Map.of(tableName, toSend))
-                        .overrideConfiguration(call -> call.apiCallTimeout(deadline.remaining())));
+                        .overrideConfiguration(call -> call.apiCallTimeout(atLeastOneMilli(deadline.remaining()))));
                 List<WriteRequest> unprocessed = response.unprocessedItems().getOrDefault(tableName, List.of());
                 written += pending.size() - unprocessed.size();
                 if (unprocessed.isEmpty()) {
@@ -133,6 +135,10 @@ public final class BatchWriter implements ItemSink {
             return service.isThrottlingException() || service.statusCode() >= 500;
         }
         return e instanceof SdkClientException;
+    }
+
+    private static Duration atLeastOneMilli(Duration duration) {
+        return duration.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : duration;
     }
 
     private static boolean sleep(Duration wait) {

@@ -46,9 +46,9 @@ public final class FailurePolicy {
         if (isBlank(key.username()) || isBlank(key.id())) {
             return new Disposition.Reject("no Username or Id for the item key");
         }
-        long size = ItemSize.upperBoundBytes(attributes);
-        if (size > ItemSize.DYNAMODB_MAX_ITEM_BYTES) {
-            return new Disposition.Reject("oversized: item of up to " + size + " bytes exceeds DynamoDB's 400 KB");
+        if (ItemSize.exceedsDynamoDbLimit(attributes)) {
+            return new Disposition.Reject("oversized: item of up to " + ItemSize.upperBoundBytes(attributes, true)
+                    + " bytes exceeds DynamoDB's 400 KB");
         }
         return new Disposition.Store(key, attributes);
     }

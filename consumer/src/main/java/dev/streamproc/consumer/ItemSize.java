@@ -14,17 +14,23 @@ final class ItemSize {
     private ItemSize() {
     }
 
-    static long upperBoundBytes(Map<String, Object> attributes) {
+    static boolean exceedsDynamoDbLimit(Map<String, Object> attributes) {
+        // Three bytes per char bounds UTF-8 from above; count exactly only when that bound is too big.
+        return upperBoundBytes(attributes, false) > DYNAMODB_MAX_ITEM_BYTES
+                && upperBoundBytes(attributes, true) > DYNAMODB_MAX_ITEM_BYTES;
+    }
+
+    static long upperBoundBytes(Map<String, Object> attributes, boolean exactText) {
         long total = 0;
         for (Map.Entry<String, Object> attribute : attributes.entrySet()) {
-            total += utf8Length(attribute.getKey()) + valueBytes(attribute.getValue());
+            total += textBytes(attribute.getKey(), exactText) + valueBytes(attribute.getValue(), exactText);
         }
         return total;
     }
 
-    private static long valueBytes(Object value) {
+    private static long valueBytes(Object value, boolean exactText) {
         if (value instanceof String text) {
-            return utf8Length(text);
+            return textBytes(text, exactText);
         }
         if (value instanceof Number) {
             return 21; // DynamoDB stores up to 38 significant digits in at most 21 bytes
@@ -32,11 +38,15 @@ final class ItemSize {
         if (value instanceof List<?> list) {
             long total = 3;
             for (Object element : list) {
-                total += 1 + valueBytes(element);
+                total += 1 + valueBytes(element, exactText);
             }
             return total;
         }
         return 1; // booleans and nulls
+    }
+
+    private static long textBytes(String text, boolean exact) {
+        return exact ? utf8Length(text) : 3L * text.length();
     }
 
     private static long utf8Length(String text) {

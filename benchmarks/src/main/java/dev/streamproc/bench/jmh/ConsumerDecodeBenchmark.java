@@ -4,6 +4,7 @@ import dev.streamproc.consumer.BatchDecoder;
 import dev.streamproc.consumer.DecodedBatch;
 import dev.streamproc.consumer.FailurePolicy;
 import dev.streamproc.consumer.StreamRecord;
+import dev.streamproc.model.TweetParser;
 import dev.streamproc.model.kpl.KplAggregate;
 import dev.streamproc.model.kpl.UserRecord;
 import java.util.ArrayList;
@@ -14,9 +15,11 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The consumer's CPU per user record, no I/O: one Lambda batch of KPL-aggregated Kinesis
@@ -34,12 +37,21 @@ public class ConsumerDecodeBenchmark {
     /** The KPL's default AggregationMaxSize. */
     private static final int AGGREGATE_MAX_BYTES = 51_200;
 
+    /** {@code v1.1}: full statuses as twitter4j and the search API give them; {@code v2}: X API v2 responses. */
+    @Param({"v1.1", "v2"})
+    public String shape;
+
     private List<StreamRecord> batch;
     private BatchDecoder decoder;
 
     @Setup
     public void buildBatch() {
-        batch = aggregate(RealisticTweets.generate(USER_RECORDS, 42));
+        List<byte[]> tweets = "v2".equals(shape)
+                ? RealisticTweets.generateV2(USER_RECORDS, 42)
+                : RealisticTweets.generate(USER_RECORDS, 42);
+        batch = aggregate(tweets);
+        System.out.printf("%n%d user records of %d bytes on average in %d Kinesis records%n", USER_RECORDS,
+                tweets.stream().mapToInt(tweet -> tweet.length).sum() / USER_RECORDS, batch.size());
         decoder = new BatchDecoder(new FailurePolicy());
         DecodedBatch check = decoder.decode(batch);
         if (check.plan().items().size() != USER_RECORDS || check.rejected() != 0) {
@@ -51,6 +63,26 @@ public class ConsumerDecodeBenchmark {
     @OperationsPerInvocation(USER_RECORDS)
     public DecodedBatch deaggregateParseMap() {
         return decoder.decode(batch);
+    }
+
+    /** The share of de-aggregation alone (MD5 check and protobuf) in the figure above. */
+    @Benchmark
+    @OperationsPerInvocation(USER_RECORDS)
+    public void deaggregateOnly(Blackhole blackhole) {
+        for (StreamRecord record : batch) {
+            blackhole.consume(KplAggregate.decode(record.data(), record.partitionKey()));
+        }
+    }
+
+    /** De-aggregation and parsing, without the EventData mapping and the write plan. */
+    @Benchmark
+    @OperationsPerInvocation(USER_RECORDS)
+    public void deaggregateParse(Blackhole blackhole) {
+        for (StreamRecord record : batch) {
+            for (UserRecord user : KplAggregate.decode(record.data(), record.partitionKey())) {
+                blackhole.consume(TweetParser.parse(user.data()));
+            }
+        }
     }
 
     /** Packs the tweets into aggregates the way the KPL does: as many as fit in 50 KB. */

@@ -12,7 +12,8 @@ import java.util.Random;
 /**
  * Deterministic Twitter API v1.1 statuses shaped like real stream traffic: full user objects,
  * entities, a mix of English, Japanese and emoji text, retweets (with the nested original)
- * and extended tweets, plus the producer's {@code topic}. About 3-6 KB each, like real statuses.
+ * and extended tweets, plus the producer's {@code topic}. About 3-6 KB each, like real statuses;
+ * or X API v2 responses, a few hundred bytes each.
  */
 final class RealisticTweets {
 
@@ -37,6 +38,46 @@ final class RealisticTweets {
             tweets.add(bytes(status(random, 1_300_000_000_000_000_000L + i, true)));
         }
         return tweets;
+    }
+
+    /** X API v2 single-tweet responses with the author expanded: the compact shape current accounts get. */
+    static List<byte[]> generateV2(int count, long seed) {
+        Random random = new Random(seed);
+        List<byte[]> tweets = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            tweets.add(bytes(v2(random, 1_600_000_000_000_000_000L + i)));
+        }
+        return tweets;
+    }
+
+    private static ObjectNode v2(Random random, long id) {
+        String topic = TOPICS[random.nextInt(TOPICS.length)];
+        String text = TEXTS[random.nextInt(TEXTS.length)] + " " + topic;
+        int author = random.nextInt(5_000);
+        ObjectNode response = JSON.createObjectNode();
+        ObjectNode data = response.putObject("data");
+        data.put("id", Long.toString(id));
+        data.put("text", text);
+        data.put("author_id", Integer.toString(100_000 + author));
+        data.put("created_at", "2026-11-23T0" + random.nextInt(10) + ":1" + random.nextInt(10) + ":05.000Z");
+        data.put("lang", text.chars().anyMatch(c -> c > 0x3000) ? "ja" : "en");
+        data.putArray("edit_history_tweet_ids").add(Long.toString(id));
+        ObjectNode metrics = data.putObject("public_metrics");
+        metrics.put("retweet_count", random.nextInt(5_000));
+        metrics.put("reply_count", random.nextInt(50));
+        metrics.put("like_count", random.nextInt(20_000));
+        metrics.put("quote_count", random.nextInt(20));
+        ObjectNode hashtag = data.putObject("entities").putArray("hashtags").addObject();
+        hashtag.put("start", text.length() - topic.length());
+        hashtag.put("end", text.length());
+        hashtag.put("tag", topic.substring(1));
+        ObjectNode user = response.putObject("includes").putArray("users").addObject();
+        user.put("id", Integer.toString(100_000 + author));
+        user.put("name", author % 3 == 0 ? "山田 太郎 " + author : "Stream Fan " + author);
+        user.put("username", "user_" + author);
+        user.putObject("public_metrics").put("followers_count", random.nextInt(100_000));
+        response.put("topic", topic);
+        return response;
     }
 
     private static ObjectNode status(Random random, long id, boolean mayNest) {

@@ -9,7 +9,6 @@ import software.amazon.awssdk.services.dynamodb.model.DescribeStreamResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetShardIteratorRequest;
 import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -35,15 +34,23 @@ public final class DynamoDbStreamSource implements StreamSource {
 
     @Override
     public List<String> shardIds() {
-        List<String> ids = new ArrayList<>();
+        return shards().stream().map(StreamSource.Shard::id).toList();
+    }
+
+    @Override
+    public List<StreamSource.Shard> shards() {
+        List<StreamSource.Shard> shards = new ArrayList<>();
         String after = null;
         do {
             String start = after;
             DescribeStreamResponse response = streams.describeStream(r -> r.streamArn(streamArn).exclusiveStartShardId(start));
-            response.streamDescription().shards().stream().map(Shard::shardId).forEach(ids::add);
+            for (software.amazon.awssdk.services.dynamodb.model.Shard shard : response.streamDescription().shards()) {
+                shards.add(new StreamSource.Shard(shard.shardId(),
+                        shard.parentShardId() == null ? List.of() : List.of(shard.parentShardId())));
+            }
             after = response.streamDescription().lastEvaluatedShardId();
         } while (after != null);
-        return ids;
+        return shards;
     }
 
     @Override

@@ -3,7 +3,8 @@ package dev.streamproc.local.esm;
 import dev.streamproc.local.lambda.LambdaInvoker;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.time.Duration;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +24,9 @@ public final class EventSourceMapping implements AutoCloseable {
     private final EsmMetrics metrics = new EsmMetrics();
     private final BatchRunner runner;
     private final EventFormat format;
-    private final List<ShardPoller> pollers = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
+    private final List<ShardPoller> pollers = new CopyOnWriteArrayList<>();
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private ShardDiscovery discovery;
 
     public EventSourceMapping(EsmSettings settings, StreamSource source, EventFormat format, LambdaInvoker invoker,
                               FailureDestination onFailure, Path dataDir) {
@@ -47,18 +49,22 @@ public final class EventSourceMapping implements AutoCloseable {
             LOG.info("event source mapping {} → {} is disabled", settings.streamArn(), settings.functionId());
             return this;
         }
-        for (String shardId : source.shardIds()) {
-            ShardPoller poller = new ShardPoller(settings, source, shardId, checkpoints, metrics, format, runner);
-            Thread t = new Thread(poller, "esm-" + settings.functionId() + "-" + shardId);
-            t.setDaemon(true);
-            pollers.add(poller);
-            threads.add(t);
-            t.start();
-        }
+        Duration rescan = Duration.ofMillis(Math.max(1000, settings.idlePollInterval().toMillis() * 10));
+        discovery = new ShardDiscovery(source, rescan, this::startPoller, "esm-" + settings.functionId() + "-shards");
         LOG.info("event source mapping {} → {}: {} shard(s), batch {}, window {}, parallelization {}", settings.streamArn(),
                 settings.functionId(), pollers.size(), settings.batchSize(), settings.maximumBatchingWindow(),
                 settings.parallelizationFactor());
         return this;
+    }
+
+    private Thread startPoller(String shardId) {
+        ShardPoller poller = new ShardPoller(settings, source, shardId, checkpoints, metrics, format, runner);
+        Thread t = new Thread(poller, "esm-" + settings.functionId() + "-" + shardId);
+        t.setDaemon(true);
+        pollers.add(poller);
+        threads.add(t);
+        t.start();
+        return t;
     }
 
     public EsmSettings settings() {
@@ -78,6 +84,9 @@ public final class EventSourceMapping implements AutoCloseable {
      * does), after that it is abandoned un-checkpointed and will be delivered again on the next start.
      */
     public synchronized void stop(long graceMillis) {
+        if (discovery != null) {
+            discovery.close();
+        }
         pollers.forEach(ShardPoller::stop);
         try {
             for (Thread t : threads) {

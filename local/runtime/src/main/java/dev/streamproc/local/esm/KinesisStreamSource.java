@@ -7,7 +7,6 @@ import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.GetShardIteratorRequest;
 import software.amazon.awssdk.services.kinesis.model.ListShardsRequest;
 import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
-import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /** A Kinesis data stream read with the plain GetShardIterator / GetRecords API, as Lambda's pollers do. */
@@ -39,17 +38,31 @@ public final class KinesisStreamSource implements StreamSource {
 
     @Override
     public List<String> shardIds() {
-        List<String> ids = new ArrayList<>();
+        return shards().stream().map(Shard::id).toList();
+    }
+
+    @Override
+    public List<Shard> shards() {
+        List<Shard> shards = new ArrayList<>();
         String next = null;
         do {
             ListShardsRequest request = next == null
                     ? ListShardsRequest.builder().streamName(streamName).build()
                     : ListShardsRequest.builder().nextToken(next).build();
             ListShardsResponse response = kinesis.listShards(request);
-            response.shards().stream().map(Shard::shardId).forEach(ids::add);
+            for (var shard : response.shards()) {
+                List<String> parents = new ArrayList<>();
+                if (shard.parentShardId() != null) {
+                    parents.add(shard.parentShardId());
+                }
+                if (shard.adjacentParentShardId() != null) {
+                    parents.add(shard.adjacentParentShardId());
+                }
+                shards.add(new Shard(shard.shardId(), parents));
+            }
             next = response.nextToken();
         } while (next != null);
-        return ids;
+        return shards;
     }
 
     @Override

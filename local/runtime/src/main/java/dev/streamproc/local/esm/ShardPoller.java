@@ -65,6 +65,14 @@ final class ShardPoller implements Runnable {
                 progress.read(page.records().stream().map(StreamRecord::sequenceNumber).toList());
                 route(page.records());
             }
+            if (cursor.closed()) {
+                // A closed shard is done once its last batch is handled: only then may its children start.
+                while (running && progress.inFlight() > 0) {
+                    Thread.sleep(20);
+                }
+                lanes.forEach(Lane::stop);
+                LOG.info("{} {}: shard closed and fully handled", settings.functionId(), shardId);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -9,6 +9,14 @@ public interface StreamSource {
 
     List<String> shardIds();
 
+    /** The shards with their parents (after a split or merge), so children are read only once their parents are done. */
+    default List<Shard> shards() {
+        return shardIds().stream().map(id -> new Shard(id, List.of())).toList();
+    }
+
+    record Shard(String id, List<String> parentIds) {
+    }
+
     String shardIterator(String shardId, StartPosition position);
 
     /** One GetRecords call. {@code nextIterator} is null once a closed shard is fully read. */

@@ -2,18 +2,21 @@ package dev.streamproc.local.firehose;
 
 import dev.streamproc.local.esm.CheckpointStore;
 import dev.streamproc.local.esm.ShardCursor;
+import dev.streamproc.local.esm.ShardDiscovery;
 import dev.streamproc.local.esm.StartPosition;
 import dev.streamproc.local.esm.StreamRecord;
 import dev.streamproc.local.esm.StreamSource;
 import dev.streamproc.local.lambda.LambdaInvoker;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -40,7 +43,8 @@ public final class FirehoseDelivery implements AutoCloseable {
     private final Processor processor;
     private final FirehoseMetrics metrics = new FirehoseMetrics();
     private final BlockingQueue<FirehoseRecord> inbox = new LinkedBlockingQueue<>(50_000);
-    private final List<Thread> readers = new ArrayList<>();
+    private final List<Thread> readers = new CopyOnWriteArrayList<>();
+    private ShardDiscovery discovery;
     private Thread deliverer;
     private volatile boolean reading = true;
     private volatile boolean delivering = true;
@@ -66,12 +70,14 @@ public final class FirehoseDelivery implements AutoCloseable {
     }
 
     public synchronized FirehoseDelivery start() {
-        for (String shardId : source.shardIds()) {
-            Thread t = new Thread(() -> read(shardId), "firehose-" + settings.name() + "-" + shardId);
-            t.setDaemon(true);
-            readers.add(t);
-            t.start();
-        }
+        discovery = new ShardDiscovery(source, Duration.ofMillis(Math.max(1000, settings.idlePollInterval().toMillis() * 10)),
+                shardId -> {
+                    Thread t = new Thread(() -> read(shardId), "firehose-" + settings.name() + "-" + shardId);
+                    t.setDaemon(true);
+                    readers.add(t);
+                    t.start();
+                    return t;
+                }, "firehose-" + settings.name() + "-shards");
         deliverer = new Thread(this::deliver, "firehose-" + settings.name() + "-delivery");
         deliverer.setDaemon(true);
         deliverer.start();
@@ -278,6 +284,9 @@ public final class FirehoseDelivery implements AutoCloseable {
     @Override
     public synchronized void close() {
         reading = false;
+        if (discovery != null) {
+            discovery.close();
+        }
         try {
             for (Thread t : readers) {
                 t.interrupt();

@@ -21,6 +21,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.kinesis.model.ScalingType;
+import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /** The event source mapping against a real Kinesis server (kinesis-mock) and a real SQS (ElasticMQ). */
@@ -371,5 +373,27 @@ class EventSourceMappingTest {
         assertThat(first.allData()).containsExactlyElementsOf(data("first", 5));
         assertThat(stuck.batches.get(0)).extracting(Rec::data).containsExactlyElementsOf(data("second", 3));
         assertThat(third.allData()).containsExactlyElementsOf(data("second", 3));
+    }
+
+    @Test
+    void afterAReshardTheChildShardsAreReadOnceTheirParentIsDone() {
+        String stream = servers.freshStream("esm-reshard", 1);
+        servers.put(stream, records("before", 5));
+        RecordingFunction function = RecordingFunction.succeeding();
+        EventSourceMapping mapping = start(settings(stream), function);
+        awaitHandled(mapping, 5);
+
+        servers.kinesis.updateShardCount(r -> r.streamARN(stream).targetShardCount(2).scalingType(ScalingType.UNIFORM_SCALING));
+        await("the reshard", () -> servers.kinesis.describeStreamSummary(r -> r.streamARN(stream)).streamDescriptionSummary()
+                .streamStatus() == StreamStatus.ACTIVE);
+        List<String[]> after = IntStream.range(0, 20).mapToObj(i -> new String[] {"key-" + i, "after" + i}).toList();
+        servers.put(stream, after);
+        awaitHandled(mapping, 25);
+
+        assertThat(function.allData()).hasSize(25).containsAll(data("before", 5)).containsAll(data("after", 20));
+        List<String> shardsRead = function.batches.stream().flatMap(List::stream)
+                .map(r -> r.eventId().substring(0, r.eventId().indexOf(':'))).distinct().toList();
+        assertThat(shardsRead).hasSizeGreaterThan(1).startsWith("shardId-000000000000");
+        shardsRead.forEach(shard -> assertThat(mapping.checkpoints().read(shard)).isPresent());
     }
 }

@@ -2,19 +2,17 @@ package dev.streamproc.local.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,6 +21,10 @@ import java.util.function.Consumer;
 /**
  * The Lambda Runtime API (2018-06-01) for one container, on 127.0.0.1: {@code /next} long-polls for the
  * next event; the runtime posts the response, a function error, or an init error.
+ * <p>
+ * A small HTTP/1.1 server of its own rather than the JDK's: that one leaves Nagle on unless a JVM-wide
+ * property is set before any other JDK HTTP server starts (the local cloud's SSM server does), and its
+ * two writes per response (headers, body) then wait on the client's delayed ACK, ~90 ms per invocation.
  */
 final class RuntimeApiServer implements AutoCloseable {
 
@@ -35,8 +37,10 @@ final class RuntimeApiServer implements AutoCloseable {
     private final Consumer<FunctionError> onInitError;
     private final BlockingQueue<PendingInvocation> queue = new LinkedBlockingQueue<>();
     private final Map<String, PendingInvocation> inFlight = new ConcurrentHashMap<>();
-    private final ExecutorService executor;
-    private final HttpServer server;
+    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    private final ServerSocket server;
+    private volatile boolean closed;
 
     /** An error the runtime reported, in the JSON shape the RIC posts. */
     record FunctionError(String errorType, String errorMessage) {
@@ -50,78 +54,107 @@ final class RuntimeApiServer implements AutoCloseable {
         this.functionArn = functionArn;
         this.onPoll = onPoll;
         this.onInitError = onInitError;
-        this.executor = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "runtime-api-" + THREADS.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        server.createContext(PREFIX, this::handle);
-        server.setExecutor(executor);
-        server.start();
+        this.server = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
+        daemon(this::accept, "runtime-api-accept-" + THREADS.incrementAndGet()).start();
     }
 
     /** The value of {@code AWS_LAMBDA_RUNTIME_API}. */
     String address() {
-        return "127.0.0.1:" + server.getAddress().getPort();
+        return "127.0.0.1:" + server.getLocalPort();
     }
 
     void submit(PendingInvocation invocation) {
         queue.add(invocation);
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath().substring(PREFIX.length());
-            String method = exchange.getRequestMethod();
-            if (method.equals("GET") && path.equals("invocation/next")) {
-                next(exchange);
-            } else if (method.equals("POST") && path.startsWith("invocation/") && path.endsWith("/response")) {
-                PendingInvocation invocation = inFlight.remove(requestIdOf(path, "/response"));
-                byte[] payload = readBody(exchange.getRequestBody());
-                if (invocation == null) {
-                    reply(exchange, 400, "{\"errorMessage\":\"unknown request id\",\"errorType\":\"InvalidRequestID\"}");
-                    return;
-                }
-                invocation.succeed(payload);
-                reply(exchange, 202, "{\"status\":\"OK\"}");
-            } else if (method.equals("POST") && path.startsWith("invocation/") && path.endsWith("/error")) {
-                PendingInvocation invocation = inFlight.remove(requestIdOf(path, "/error"));
-                FunctionError error = parseError(exchange);
-                if (invocation == null) {
-                    reply(exchange, 400, "{\"errorMessage\":\"unknown request id\",\"errorType\":\"InvalidRequestID\"}");
-                    return;
-                }
-                invocation.fail(error.errorType(), error.errorMessage());
-                reply(exchange, 202, "{\"status\":\"OK\"}");
-            } else if (method.equals("POST") && path.equals("init/error")) {
-                onInitError.accept(parseError(exchange));
-                reply(exchange, 202, "{\"status\":\"OK\"}");
-            } else {
-                reply(exchange, 404, "{\"errorMessage\":\"no such Runtime API path\",\"errorType\":\"NotFound\"}");
+    private void accept() {
+        while (!closed) {
+            try {
+                Socket socket = server.accept();
+                socket.setTcpNoDelay(true);
+                connections.add(socket);
+                daemon(() -> serve(socket), "runtime-api-" + THREADS.incrementAndGet()).start();
+            } catch (IOException e) {
+                return; // closed
             }
         }
     }
 
-    private void next(HttpExchange exchange) throws IOException {
+    /** One keep-alive connection: requests one after another until the client closes it. */
+    private void serve(Socket socket) {
+        try (socket) {
+            HttpMessages.Reader in = new HttpMessages.Reader(socket.getInputStream(), socket.getOutputStream());
+            for (HttpMessages.Request request = in.next(); request != null && !closed; request = in.next()) {
+                HttpMessages.Response response = handle(request);
+                if (response == null) {
+                    return; // shutting down while waiting for an event
+                }
+                socket.getOutputStream().write(response.bytes());
+                socket.getOutputStream().flush();
+                if (request.closeAfter()) {
+                    return;
+                }
+            }
+        } catch (SocketException closedUnderUs) {
+            // the container or the server went away
+        } catch (IOException e) {
+            // a broken request; the runtime reconnects or its process ends
+        } finally {
+            connections.remove(socket);
+            threads.remove(Thread.currentThread());
+        }
+    }
+
+    private HttpMessages.Response handle(HttpMessages.Request request) {
+        if (!request.path().startsWith(PREFIX)) {
+            return error(404, "NotFound", "no such Runtime API path");
+        }
+        String path = request.path().substring(PREFIX.length());
+        String method = request.method();
+        if (method.equals("GET") && path.equals("invocation/next")) {
+            return next();
+        }
+        if (method.equals("POST") && path.startsWith("invocation/") && path.endsWith("/response")) {
+            PendingInvocation invocation = inFlight.remove(requestIdOf(path, "/response"));
+            if (invocation == null) {
+                return error(400, "InvalidRequestID", "unknown request id");
+            }
+            invocation.succeed(request.body());
+            return accepted();
+        }
+        if (method.equals("POST") && path.startsWith("invocation/") && path.endsWith("/error")) {
+            PendingInvocation invocation = inFlight.remove(requestIdOf(path, "/error"));
+            if (invocation == null) {
+                return error(400, "InvalidRequestID", "unknown request id");
+            }
+            FunctionError error = parseError(request);
+            invocation.fail(error.errorType(), error.errorMessage());
+            return accepted();
+        }
+        if (method.equals("POST") && path.equals("init/error")) {
+            onInitError.accept(parseError(request));
+            return accepted();
+        }
+        return error(404, "NotFound", "no such Runtime API path");
+    }
+
+    private HttpMessages.Response next() {
         onPoll.run();
         PendingInvocation invocation;
         try {
             invocation = queue.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return; // shutting down: the connection just closes
+            return null;
         }
         inFlight.put(invocation.requestId(), invocation);
-        var headers = exchange.getResponseHeaders();
-        headers.set("Content-Type", "application/json");
-        headers.set("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
-        headers.set("Lambda-Runtime-Deadline-Ms", Long.toString(invocation.deadlineEpochMs()));
-        headers.set("Lambda-Runtime-Invoked-Function-Arn", functionArn);
-        headers.set("Lambda-Runtime-Trace-Id", traceId());
-        byte[] body = invocation.event();
-        exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
-        exchange.getResponseBody().write(body);
+        return new HttpMessages.Response(200, "OK")
+                .header("Content-Type", "application/json")
+                .header("Lambda-Runtime-Aws-Request-Id", invocation.requestId())
+                .header("Lambda-Runtime-Deadline-Ms", Long.toString(invocation.deadlineEpochMs()))
+                .header("Lambda-Runtime-Invoked-Function-Arn", functionArn)
+                .header("Lambda-Runtime-Trace-Id", traceId())
+                .body(invocation.event());
     }
 
     /** The request id of {@code invocation/<id>/response} or {@code invocation/<id>/error}. */
@@ -129,15 +162,14 @@ final class RuntimeApiServer implements AutoCloseable {
         return path.substring("invocation/".length(), path.length() - suffix.length());
     }
 
-    private static FunctionError parseError(HttpExchange exchange) throws IOException {
-        byte[] body = readBody(exchange.getRequestBody());
-        String headerType = exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type");
+    private static FunctionError parseError(HttpMessages.Request request) {
+        String headerType = request.header("Lambda-Runtime-Function-Error-Type");
         try {
-            JsonNode json = JSON.readTree(body);
+            JsonNode json = JSON.readTree(request.body());
             String type = json.path("errorType").asText(headerType != null ? headerType : "Runtime.Unknown");
             return new FunctionError(type, json.path("errorMessage").asText(""));
         } catch (IOException notJson) {
-            return new FunctionError(headerType != null ? headerType : "Runtime.Unknown", new String(body, StandardCharsets.UTF_8));
+            return new FunctionError(headerType != null ? headerType : "Runtime.Unknown", new String(request.body(), StandardCharsets.UTF_8));
         }
     }
 
@@ -148,20 +180,38 @@ final class RuntimeApiServer implements AutoCloseable {
                 System.currentTimeMillis() / 1000, random.nextLong(1L << 48), random.nextLong(1L << 48), random.nextLong() & Long.MAX_VALUE);
     }
 
-    private static byte[] readBody(InputStream in) throws IOException {
-        return in.readAllBytes();
+    private static HttpMessages.Response accepted() {
+        return new HttpMessages.Response(202, "Accepted").header("Content-Type", "application/json")
+                .body("{\"status\":\"OK\"}".getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void reply(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
+    private static HttpMessages.Response error(int status, String type, String message) {
+        return new HttpMessages.Response(status, status == 404 ? "Not Found" : "Bad Request").header("Content-Type", "application/json")
+                .body(("{\"errorMessage\":\"" + message + "\",\"errorType\":\"" + type + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        threads.add(thread);
+        return thread;
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        closed = true;
+        try {
+            server.close();
+        } catch (IOException e) {
+            // already closed
+        }
+        for (Socket socket : connections) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // already closed
+            }
+        }
+        threads.forEach(Thread::interrupt);
     }
 }

@@ -20,7 +20,7 @@ public final class ProbeFunctions {
     private ProbeFunctions() {
     }
 
-    static FunctionSpec probe(String logicalId, Duration timeout, Map<String, String> environment) {
+    public static FunctionSpec probe(String logicalId, Duration timeout, Map<String, String> environment) {
         return probe(logicalId, HANDLER, timeout, environment);
     }
 

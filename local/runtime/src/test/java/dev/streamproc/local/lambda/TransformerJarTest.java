@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.streamproc.local.cloud.RepoRoot;
+import dev.streamproc.local.cloud.Template;
 import dev.streamproc.local.lambda.LambdaInvoker.InvocationResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +28,9 @@ class TransformerJarTest {
 
     @Test
     void transformsAFirehoseEventInTheDeploymentJar() throws Exception {
-        Path codeUri = RepoRoot.find().resolve("firehose-transformer");
-        String arn = "arn:aws:lambda:us-east-1:000000000000:function:streamproc-FirehoseTransformerFunction";
-        FunctionSpec transformer = new FunctionSpec("FirehoseTransformerFunction", "streamproc-FirehoseTransformerFunction", arn,
-                List.of(FunctionSpec.deploymentJar("FirehoseTransformerFunction", codeUri)),
-                "dev.streamproc.transformer.TransformerHandler::handleRequest", 1024, Duration.ofSeconds(60),
-                // Powertools metrics refuses to flush without a namespace; template.yaml does not set one yet (reported)
-                Map.of("POWERTOOLS_LOG_LEVEL", "INFO", "POWERTOOLS_METRICS_NAMESPACE", "StreamProcessing"));
+        // the function exactly as template.yaml defines it (environment, memory, timeout), from its deployment jar
+        FunctionSpec transformer = FunctionSpec.of(Template.load(RepoRoot.find().resolve("template.yaml")).function("FirehoseTransformerFunction"));
+        String arn = transformer.arn();
         String tweet = """
                 {"id_str":"1234","created_at":"Sun Aug 31 00:29:15 +0000 2014","text":"Grüße #Tokyo 東京","lang":"de",
                  "user":{"screen_name":"alice","name":"Alice","followers_count":5},

@@ -50,6 +50,7 @@ public final class Demo implements AutoCloseable {
     private Instant producerStart;
     private ProducerProcess.Result producerResult;
     private List<BadInput.Put> injected = List.of();
+    private final List<BadInput.Put> extraInput = new ArrayList<>();
     private StreamCensus census;
     private ArchiveCensus archive;
 
@@ -70,6 +71,12 @@ public final class Demo implements AutoCloseable {
     /** A template parameter for this run (tests: e.g. ConsumerBatchSize). */
     public Demo parameter(String name, String value) {
         parameters.put(name, value);
+        return this;
+    }
+
+    /** More records to put beside the producer's tweets, with the bad input (tests: records that trigger faults). */
+    public Demo extraInput(List<BadInput.Put> puts) {
+        extraInput.addAll(puts);
         return this;
     }
 
@@ -103,7 +110,9 @@ public final class Demo implements AutoCloseable {
                 pipeline.cloud().sdkEnvironment(), dataDir)) {
             runningProducer = producer;
             progress.start();
-            injected = BadInput.records(options.malformed(), options.notices());
+            List<BadInput.Put> puts = new ArrayList<>(BadInput.records(options.malformed(), options.notices()));
+            puts.addAll(extraInput);
+            injected = List.copyOf(puts);
             BadInput.put(pipeline.cloud().kinesisClient(), streamName, injected);
             producerResult = producer.await(options.duration() == null ? 3600 : options.duration().toSeconds() + 300);
         }

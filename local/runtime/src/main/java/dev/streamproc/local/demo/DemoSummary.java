@@ -23,7 +23,7 @@ public final class DemoSummary {
         Accounting a = report.accounting();
         out.println();
         out.println("Where every record went");
-        row(out, "produced", a.produced(), a.producerSent() + " tweets acknowledged by the stream + " + a.injected() + " malformed records and notices put beside them");
+        row(out, "produced", a.produced(), a.producerSent() + " tweets acknowledged by the stream + " + a.injected() + " records put beside them with PutRecord (malformed records, notices, test records)");
         row(out, "on the stream", a.userRecords(), "user records in " + a.kinesisRecords() + " Kinesis records (KPL aggregation)"
                 + (a.duplicates() > 0 ? "; " + a.duplicates() + " of them duplicates put by producer retries (at-least-once)" : ""));
         out.println("  consumer → EventData");

@@ -20,6 +20,7 @@ import dev.streamproc.model.Tweet;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,7 +37,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo, end to end, on the real stack: ~2,000 synthetic tweets from the producer CLI (KPL, aggregated), plus
@@ -51,7 +51,7 @@ class DemoEndToEndTest {
     static final int MALFORMED = 5;
     static final int NOTICES = 3;
 
-    @TempDir
+    /** One directory for the whole class (a {@code @TempDir} field may be injected anew per test method). */
     Path dataDir;
 
     Demo demo;
@@ -61,6 +61,7 @@ class DemoEndToEndTest {
 
     @BeforeAll
     void runTheDemo() throws Exception {
+        dataDir = Files.createTempDirectory("streamproc-e2e");
         expected = ExpectedTweets.of(SEED, TWEETS);
         DemoOptions options = DemoOptions.defaults().withTweets(TWEETS).withRate(0).withSeed(SEED)
                 .withBadInput(MALFORMED, NOTICES).withDataDir(dataDir);
@@ -77,6 +78,7 @@ class DemoEndToEndTest {
         if (demo != null) {
             demo.close();
         }
+        TempFiles.delete(dataDir);
     }
 
     /** How many times a tweet's record is on the stream (1, or more when a producer retry put it again). */

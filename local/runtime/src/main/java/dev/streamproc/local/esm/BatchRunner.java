@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +60,19 @@ public final class BatchRunner {
                 continue;
             }
             String requestId = UUID.randomUUID().toString();
-            InvocationResult result = invoker.invoke(settings.functionId(), format.event(attempt.records));
+            InvocationResult result;
+            try {
+                result = invoker.invoke(settings.functionId(), format.event(attempt.records));
+            } catch (CancellationException e) {
+                return false;
+            } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return false;
+                }
+                // The batch did not reach the function (the runtime could not run it): retried like a failed invocation.
+                LOG.warn("{}: cannot invoke: {}", settings.functionId(), e.toString());
+                result = InvocationResult.error("Runtime.InvokeFailed", e.toString(), Duration.ZERO);
+            }
             metrics.batchesInvoked.incrementAndGet();
             Attempt invoked = new Attempt(attempt.records, attempt.retries, attempt.invokes + 1, requestId, null);
             if (result.succeeded()) {

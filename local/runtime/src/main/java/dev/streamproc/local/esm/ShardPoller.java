@@ -98,11 +98,7 @@ final class ShardPoller implements Runnable {
     /** Called by the lanes, in order within a lane, once records are delivered or given up on. */
     void handled(List<StreamRecord> records) {
         records.forEach(r -> progress.handled(r.sequenceNumber()));
-        Optional<String> moved;
-        synchronized (this) {
-            moved = progress.advance();
-            moved.ifPresent(seq -> checkpoints.write(shardId, seq));
-        }
+        Optional<String> moved = progress.advance(seq -> checkpoints.write(shardId, seq));
         moved.ifPresent(seq -> LOG.debug("{} {} checkpoint {}", settings.functionId(), shardId, seq));
     }
 

@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Which records of a shard are read but not yet handled. Batches may finish out of order (parallelization
@@ -25,21 +26,35 @@ public final class ShardProgress {
     }
 
     /** Moves the checkpoint over the handled records at the front; returns it when it moved. */
-    public synchronized Optional<String> advance() {
+    public Optional<String> advance() {
+        return advance(seq -> { });
+    }
+
+    /**
+     * Moves the checkpoint and has {@code persist} store it before the records leave the in-flight count, so
+     * "nothing in flight" always means "checkpoint stored".
+     */
+    public synchronized Optional<String> advance(Consumer<String> persist) {
         String moved = null;
-        Iterator<Map.Entry<String, Boolean>> it = pending.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<String, Boolean> head = it.next();
-            if (!head.getValue()) {
+        int count = 0;
+        for (Map.Entry<String, Boolean> entry : pending.entrySet()) {
+            if (!entry.getValue()) {
                 break;
             }
-            moved = head.getKey();
+            moved = entry.getKey();
+            count++;
+        }
+        if (moved == null) {
+            return Optional.empty();
+        }
+        persist.accept(moved);
+        Iterator<Map.Entry<String, Boolean>> it = pending.entrySet().iterator();
+        for (int i = 0; i < count; i++) {
+            it.next();
             it.remove();
         }
-        if (moved != null) {
-            checkpoint = moved;
-        }
-        return Optional.ofNullable(moved);
+        checkpoint = moved;
+        return Optional.of(moved);
     }
 
     public synchronized int inFlight() {

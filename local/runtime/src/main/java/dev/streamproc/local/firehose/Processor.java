@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,9 +59,20 @@ final class Processor {
             attempts++;
             metrics.invocations.incrementAndGet();
             byte[] event = ProcessorEvent.json(UUID.randomUUID().toString(), settings, batch);
-            InvocationResult result = invoker.invoke(settings.lambdaArn(), event);
+            InvocationResult result;
+            try {
+                result = invoker.invoke(settings.lambdaArn(), event);
+            } catch (CancellationException e) {
+                throw new InterruptedException("processor invocation cancelled");
+            } catch (RuntimeException e) {
+                // The function could not be reached at all: a failed invocation, retried like one.
+                LOG.warn("{}: cannot invoke the processor: {}", settings.name(), e.toString());
+                result = InvocationResult.error("Lambda.ServiceException", e.toString(), java.time.Duration.ZERO);
+            }
             if (result.timedOut()) {
                 last = new Failure("Lambda.FunctionTimedOut", TIMED_OUT);
+            } else if ("Lambda.ServiceException".equals(result.errorType())) {
+                last = new Failure("Lambda.ServiceException", "The Lambda function could not be invoked: " + result.errorMessage());
             } else if (!result.succeeded()) {
                 last = new Failure("Lambda.FunctionError", FUNCTION_ERROR);
             } else {

@@ -396,4 +396,24 @@ class EventSourceMappingTest {
         assertThat(shardsRead).hasSizeGreaterThan(1).startsWith("shardId-000000000000");
         shardsRead.forEach(shard -> assertThat(mapping.checkpoints().read(shard)).isPresent());
     }
+
+    @Test
+    void aBatchThatCannotReachTheFunctionIsRetriedInsteadOfStallingTheShard() {
+        String stream = servers.freshStream("esm-unreachable", 1);
+        servers.put(stream, records("r", 3));
+        RecordingFunction function = RecordingFunction.succeeding();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        LambdaInvoker flaky = (id, event) -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("container failed to start");
+            }
+            return function.invoke(id, event);
+        };
+
+        EventSourceMapping mapping = start(settings(stream), flaky);
+        awaitHandled(mapping, 3);
+
+        assertThat(function.allData()).containsExactlyElementsOf(data("r", 3));
+        assertThat(mapping.metrics().retries()).isEqualTo(1);
+    }
 }

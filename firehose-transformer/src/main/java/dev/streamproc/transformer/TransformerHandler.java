@@ -11,6 +11,7 @@ import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
@@ -53,7 +54,7 @@ public class TransformerHandler
         for (TransformedRecord record : batch.records()) {
             if (record.result() == Result.ProcessingFailed) {
                 LOG.warn("record sent to processing-failed", entry("recordId", record.recordId()),
-                        entry("reason", record.failureReason()));
+                        entry("reason", record.failureReason()), entry("firstBytes", preview(record.data())));
             }
         }
         metrics.addMetric("RecordsIn", batch.records().size(), MetricUnit.COUNT);
@@ -67,5 +68,10 @@ public class TransformerHandler
                 entry("dropped", batch.count(Result.Dropped)),
                 entry("processingFailed", batch.count(Result.ProcessingFailed)),
                 entry("rows", batch.rows()), entry("responseBytes", batch.estimatedResponseBytes()));
+    }
+
+    /** The start of a failed record, enough to recognise it in the logs (its whole bytes go to processing-failed). */
+    private static String preview(byte[] data) {
+        return new String(data, 0, Math.min(data.length, 80), StandardCharsets.UTF_8);
     }
 }

@@ -56,8 +56,8 @@ public final class FirehoseDelivery implements AutoCloseable {
     private long processorBatchStartNanos;
     private final S3Buffer rows = new S3Buffer();
     private final S3Buffer errors = new S3Buffer();
-    private final List<Outcome> rowsPending = new ArrayList<>();
     private final Map<String, String> processedUpTo = new HashMap<>();
+    private long droppedPending;
 
     public FirehoseDelivery(FirehoseSettings settings, StreamSource source, LambdaInvoker invoker, S3Client s3, Path dataDir) {
         S3KeyScheme.validate(settings.prefix(), false);
@@ -223,9 +223,8 @@ public final class FirehoseDelivery implements AutoCloseable {
             switch (o.result()) {
                 case OK -> {
                     rows.add(o.data(), o.record().approximateArrivalTimestamp());
-                    rowsPending.add(o);
                 }
-                case DROPPED -> metrics.dropped.incrementAndGet();
+                case DROPPED -> droppedPending++;
                 case PROCESSING_FAILED -> errors.add(ErrorLine.of(o, settings.lambdaArn()), o.record().approximateArrivalTimestamp());
             }
         }
@@ -236,26 +235,35 @@ public final class FirehoseDelivery implements AutoCloseable {
         }
         if (rows.isEmpty() && errors.isEmpty()) {
             commitCheckpoints();
-        } else if (rows.size() >= settings.s3BufferBytes() || errors.size() >= settings.s3BufferBytes()) {
+        }
+        metrics.dropped.addAndGet(droppedPending);
+        droppedPending = 0;
+        if (rows.size() >= settings.s3BufferBytes() || errors.size() >= settings.s3BufferBytes()) {
             writeObjects();
         }
     }
 
     private void writeObjects() throws InterruptedException {
-        if (!rows.isEmpty()) {
+        int okRows = rows.records();
+        int failedRows = errors.records();
+        if (okRows > 0) {
             put(rows, false);
-            metrics.ok.addAndGet(rows.records());
-            metrics.objectsWritten.incrementAndGet();
-            rows.clear();
-            rowsPending.clear();
         }
-        if (!errors.isEmpty()) {
+        if (failedRows > 0) {
             put(errors, true);
-            metrics.processingFailed.addAndGet(errors.records());
-            metrics.errorObjectsWritten.incrementAndGet();
-            errors.clear();
         }
+        rows.clear();
+        errors.clear();
         commitCheckpoints();
+        // Counted once stored and checkpointed, so "nothing in flight" means both.
+        if (okRows > 0) {
+            metrics.ok.addAndGet(okRows);
+            metrics.objectsWritten.incrementAndGet();
+        }
+        if (failedRows > 0) {
+            metrics.processingFailed.addAndGet(failedRows);
+            metrics.errorObjectsWritten.incrementAndGet();
+        }
     }
 
     private void put(S3Buffer buffer, boolean error) throws InterruptedException {

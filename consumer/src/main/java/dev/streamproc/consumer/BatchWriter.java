@@ -11,8 +11,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -57,8 +59,9 @@ public final class BatchWriter implements ItemSink {
         }
         List<List<WriteRequest>> chunks = Chunks.of(requests, MAX_ITEMS_PER_CALL);
         List<Future<ChunkOutcome>> running = new ArrayList<>(chunks.size());
+        Map<String, String> logContext = MDC.getCopyOfContextMap(); // request id etc. for the writers' log lines
         for (List<WriteRequest> chunk : chunks) {
-            running.add(executor.submit(() -> writeChunk(chunk, deadline)));
+            running.add(executor.submit(() -> withLogContext(logContext, () -> writeChunk(chunk, deadline))));
         }
 
         int written = 0;
@@ -135,6 +138,17 @@ public final class BatchWriter implements ItemSink {
             return service.isThrottlingException() || service.statusCode() >= 500;
         }
         return e instanceof SdkClientException;
+    }
+
+    private static <T> T withLogContext(Map<String, String> context, Supplier<T> task) {
+        if (context != null) {
+            MDC.setContextMap(context);
+        }
+        try {
+            return task.get();
+        } finally {
+            MDC.clear();
+        }
     }
 
     private static Duration atLeastOneMilli(Duration duration) {

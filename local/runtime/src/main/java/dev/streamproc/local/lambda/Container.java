@@ -43,12 +43,12 @@ final class Container {
         this.function = function;
         this.log = log;
         this.name = name;
-        this.api = new RuntimeApiServer(function.arn(), this::polled, this::initFailed);
         Path taskRoot = options.workDirectory().resolve(name);
         Files.createDirectories(taskRoot);
         List<Path> code = CodeSnapshot.of(function.classpath(), options.workDirectory().resolve("code").resolve(function.logicalId()));
-        ProcessBuilder builder = new ProcessBuilder(ContainerCommand.command(code, function, options.runtimeClasspath(),
-                RuntimeNativeLibrary.unpack(options.runtimeClasspath(), options.workDirectory().resolve("jni"))))
+        Path nativeLibrary = RuntimeNativeLibrary.unpack(options.runtimeClasspath(), options.workDirectory().resolve("jni"));
+        this.api = new RuntimeApiServer(function.arn(), this::polled, this::initFailed);
+        ProcessBuilder builder = new ProcessBuilder(ContainerCommand.command(code, function, options.runtimeClasspath(), nativeLibrary))
                 .directory(taskRoot.toFile());
         builder.environment().clear();
         builder.environment().putAll(ContainerCommand.environment(function, options.sdkEnvironment(), api.address(), taskRoot));

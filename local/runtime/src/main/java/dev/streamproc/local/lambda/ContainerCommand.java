@@ -50,7 +50,9 @@ final class ContainerCommand {
     static Map<String, String> environment(FunctionSpec function, Map<String, String> sdkEnvironment, String runtimeApi, Path taskRoot) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
-        env.put("LANG", "en_US.UTF-8");
+        // AWS sets en_US.UTF-8, which its images have; C.UTF-8 exists on every glibc system. Without an installed
+        // UTF-8 locale Java 17 falls back to ASCII as its default charset and prints non-Latin text as '?'.
+        env.put("LANG", "C.UTF-8");
         env.put("TZ", ":UTC");
         env.putAll(sdkEnvironment);
         env.putAll(function.environment());

@@ -99,6 +99,8 @@ class LocalLambdaTest {
         // a clean environment, as on AWS: nothing leaks in from the process that runs the runtime
         assertThat(env.has("AWS_EMF_ENVIRONMENT")).isFalse();
         assertThat(reply.path("maxHeapMb").asLong()).isBetween(150L, 205L);
+        assertThat(reply.path("defaultCharset").asText()).isEqualTo("UTF-8");
+        assertThat(Files.readString(dataDir.resolve("logs").resolve("EchoFunction.log"))).contains("stdout says 東京");
         // the client's JNI library comes from the data directory, not the /tmp file every client JVM rewrites
         assertThat(ProcessHandle.of(reply.path("pid").asLong()).flatMap(p -> p.info().arguments()).orElseThrow())
                 .anyMatch(arg -> arg.startsWith("-D" + RuntimeNativeLibrary.PROPERTY + "=" + dataDir.resolve("lambda/jni/libaws-lambda-jni.")));

@@ -40,6 +40,8 @@ public class ProbeFunction implements RequestHandler<Map<String, Object>, Map<St
             case "env" -> {
                 reply.put("env", System.getenv());
                 reply.put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+                reply.put("defaultCharset", java.nio.charset.Charset.defaultCharset().name());
+                System.out.println("stdout says 東京");
             }
             default -> throw new IllegalArgumentException("unknown action " + action);
         }

@@ -6,11 +6,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -43,8 +43,10 @@ public class ConsumerHandler implements RequestHandler<KinesisEvent, StreamsEven
             thread.setDaemon(true);
             return thread;
         });
-        Backoff backoff = new Backoff(Duration.ofMillis(50), Duration.ofSeconds(2),
-                () -> ThreadLocalRandom.current().nextDouble());
+        // SecureRandom: the template turns SnapStart on, and Lambda reseeds SecureRandom after a
+        // restore, while other generators would give every restored container the same jitter.
+        SecureRandom jitter = new SecureRandom();
+        Backoff backoff = new Backoff(Duration.ofMillis(50), Duration.ofSeconds(2), jitter::nextDouble);
         this.processor = new EventDataProcessor(new FailurePolicy(),
                 new BatchWriter(dynamo, tableName, writers, backoff));
     }

@@ -116,11 +116,23 @@ public final class KinesisServer implements AutoCloseable {
                 Readiness.await("Kinesis server", START_TIMEOUT, server::isHealthy, process::isAlive, log.toString());
             } catch (RuntimeException e) {
                 server.close();
+                if (logMentions(log, "EADDRINUSE")) {
+                    throw new LocalCloudException("Kinesis: port " + tls + " or " + plain + " on 127.0.0.1 is already in use; stop what"
+                            + " uses it or choose other ports", e);
+                }
                 throw e;
             }
             return server;
         } catch (IOException e) {
             throw new LocalCloudException("cannot start the Kinesis server: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean logMentions(Path log, String text) {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8).contains(text);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
         }
     }
 

@@ -47,6 +47,7 @@ public final class LocalCloud implements AutoCloseable {
     private final Servers servers;
     private final Thread shutdownHook;
     private final Object closeLock = new Object();
+    private final java.util.Deque<AutoCloseable> dependents = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private volatile boolean closed;
 
     private LocalCloud(LocalCloudConfig config, Template template, Servers servers, Endpoints endpoints, StackDeployer.Result deployment,
@@ -103,13 +104,21 @@ public final class LocalCloud implements AutoCloseable {
         refuseIfRunning(config);
         LocalCloudConfig.Ports ports = reservePorts(config.ports());
         String sqsEndpoint = "http://" + LoopbackPorts.LOOPBACK + ":" + ports.sqs();
-        Template template = Template.load(config.template(), Template.Options.defaults().withStackName(config.stackName())
+        Template checked = Template.load(config.template(), Template.Options.defaults().withStackName(config.stackName())
                 .withOverrides(config.parameterOverrides()).withSqsEndpoint(sqsEndpoint));
         Map<String, SsmServer.SeedParameter> seed = seedParameters(config);
         createDirectories(config);
 
         Servers servers = new Servers();
-        Thread hook = new Thread(servers::close, "local-cloud-shutdown");
+        java.util.concurrent.atomic.AtomicReference<LocalCloud> started = new java.util.concurrent.atomic.AtomicReference<>();
+        // Until start() returns only the servers exist; afterwards the hook goes through close() (dependents first).
+        Thread hook = new Thread(() -> {
+            if (started.get() != null) {
+                started.get().close();
+            } else {
+                servers.close();
+            }
+        }, "local-cloud-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         ExecutorService pool = Executors.newFixedThreadPool(5, r -> {
             Thread t = new Thread(r, "local-cloud-start");
@@ -118,17 +127,26 @@ public final class LocalCloud implements AutoCloseable {
         });
         Map<String, Duration> timings = new java.util.concurrent.ConcurrentSkipListMap<>();
         try {
-            List<Future<?>> started = new ArrayList<>();
-            started.add(pool.submit(call(timings, "kinesis", () -> servers.kinesis = KinesisServer.start(new KinesisServer.Config(RepoRoot.find(),
-                    config.logDir(), ports.kinesisTls(), ports.kinesisPlain(), config.persist())))));
-            started.add(pool.submit(call(timings, "dynamodb", () -> servers.dynamoDb = DynamoDbServer.start(new DynamoDbServer.Config(ports.dynamodb(),
-                    config.persist() ? config.dataDir().resolve("dynamodb") : null)))));
-            started.add(pool.submit(call(timings, "s3", () -> servers.s3 = S3Server.start(config.s3Dir(), ports.s3()))));
-            started.add(pool.submit(call(timings, "ssm", () -> servers.ssm = SsmServer.start(new SsmServer.Config(ports.ssm(), seed,
-                    config.persist() ? config.dataDir().resolve("ssm-parameters.json") : null)))));
-            started.add(pool.submit(call(timings, "sqs", () -> servers.sqs = SqsServer.start(ports.sqs()))));
-            awaitAll(started);
+            List<Future<?>> starting = new ArrayList<>();
+            LocalCloudConfig.Ports wanted = config.ports();
+            starting.add(pool.submit(call(timings, "kinesis", () -> servers.kinesis = retryOnPortRace(wanted.kinesisTls() == 0 && wanted.kinesisPlain() == 0,
+                    ports.kinesisTls(), tls -> KinesisServer.start(new KinesisServer.Config(RepoRoot.find(), config.logDir(), tls,
+                            tls == ports.kinesisTls() ? ports.kinesisPlain() : 0, config.persist()))))));
+            starting.add(pool.submit(call(timings, "dynamodb", () -> servers.dynamoDb = retryOnPortRace(wanted.dynamodb() == 0, ports.dynamodb(),
+                    port -> DynamoDbServer.start(new DynamoDbServer.Config(port, config.persist() ? config.dataDir().resolve("dynamodb") : null))))));
+            starting.add(pool.submit(call(timings, "s3", () -> servers.s3 = retryOnPortRace(wanted.s3() == 0, ports.s3(),
+                    port -> S3Server.start(config.s3Dir(), port)))));
+            starting.add(pool.submit(call(timings, "ssm", () -> servers.ssm = retryOnPortRace(wanted.ssm() == 0, ports.ssm(),
+                    port -> SsmServer.start(new SsmServer.Config(port, seed, config.persist() ? config.dataDir().resolve("ssm-parameters.json") : null))))));
+            starting.add(pool.submit(call(timings, "sqs", () -> servers.sqs = retryOnPortRace(wanted.sqs() == 0, ports.sqs(), SqsServer::start))));
+            awaitAll(starting);
 
+            Template template = checked;
+            if (servers.sqs.port() != ports.sqs()) {
+                // Another process took the picked port meanwhile: queue URLs must name the one really used.
+                template = Template.load(config.template(), Template.Options.defaults().withStackName(config.stackName())
+                        .withOverrides(config.parameterOverrides()).withSqsEndpoint(servers.sqs.endpoint()));
+            }
             Endpoints endpoints = new Endpoints(servers.kinesis.httpsEndpoint(), servers.kinesis.httpEndpoint(), servers.dynamoDb.endpoint(),
                     servers.s3.endpoint(), servers.ssm.endpoint(), servers.sqs.endpoint(), LocalCloudConfig.REGION,
                     servers.kinesis.caBundle().map(Path::toString).orElse(null));
@@ -143,6 +161,7 @@ public final class LocalCloud implements AutoCloseable {
             Duration startup = Duration.ofNanos(System.nanoTime() - begin);
             LocalCloud cloud = new LocalCloud(config, template, servers, endpoints, deployment, startup, Map.copyOf(timings), hook);
             cloud.writeState();
+            started.set(cloud);
             return cloud;
         } catch (RuntimeException e) {
             closeQuietly(servers);
@@ -150,6 +169,24 @@ public final class LocalCloud implements AutoCloseable {
             throw e;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Starts a server on {@code picked}; when the caller asked for any free port and another process took this one
+     * between picking and binding (other test JVMs do this), tries a fresh free port, up to three times.
+     */
+    private static <T> T retryOnPortRace(boolean anyPort, int picked, java.util.function.IntFunction<T> start) {
+        int port = picked;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start.apply(port);
+            } catch (LocalCloudException e) {
+                if (!anyPort || attempt == 3 || !String.valueOf(e.getMessage()).contains("in use")) {
+                    throw e;
+                }
+                port = LoopbackPorts.freePort();
+            }
         }
     }
 
@@ -326,7 +363,18 @@ public final class LocalCloud implements AutoCloseable {
         return closed;
     }
 
-    /** Stops every server and child process, and removes the state file. */
+    /**
+     * Registers something that uses the servers (e.g. the local Lambda runtime) to be closed before they stop, by
+     * {@link #close()} and by the JVM shutdown hook alike; the most recently registered closes first.
+     */
+    public void closeBefore(AutoCloseable dependent) {
+        dependents.push(dependent);
+    }
+
+    /**
+     * Closes what was registered with {@link #closeBefore}, then stops every server and child process, and removes
+     * the state file. Safe to call from several threads (a concurrent caller waits until everything is stopped).
+     */
     @Override
     public void close() {
         synchronized (closeLock) {
@@ -334,18 +382,25 @@ public final class LocalCloud implements AutoCloseable {
                 return;
             }
             closed = true;
-        }
-        try {
-            servers.close();
-        } finally {
-            removeHook(shutdownHook);
-            try {
-                Optional<LocalState> state = LocalState.read(config.stateFile());
-                if (state.isPresent() && state.get().pid() == ProcessHandle.current().pid()) {
-                    Files.deleteIfExists(config.stateFile());
+            for (AutoCloseable dependent = dependents.poll(); dependent != null; dependent = dependents.poll()) {
+                try {
+                    dependent.close();
+                } catch (Exception e) {
+                    config.out().accept("could not stop " + dependent + " cleanly: " + e.getMessage());
                 }
-            } catch (Exception e) {
-                config.out().accept("could not remove " + config.stateFile() + ": " + e.getMessage());
+            }
+            try {
+                servers.close();
+            } finally {
+                removeHook(shutdownHook);
+                try {
+                    Optional<LocalState> state = LocalState.read(config.stateFile());
+                    if (state.isPresent() && state.get().pid() == ProcessHandle.current().pid()) {
+                        Files.deleteIfExists(config.stateFile());
+                    }
+                } catch (Exception e) {
+                    config.out().accept("could not remove " + config.stateFile() + ": " + e.getMessage());
+                }
             }
         }
     }

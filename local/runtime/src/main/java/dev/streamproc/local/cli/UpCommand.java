@@ -22,19 +22,16 @@ public final class UpCommand {
     public record Options(LocalCloudConfig cloud, boolean verbose) {
     }
 
-    /** A started cloud plus runtime; closing stops the runtime first, then the cloud. */
+    /** A started cloud plus runtime; closing stops the runtime first (registered with the cloud), then the cloud. */
     public record Running(LocalCloud cloud, AutoCloseable runtime) implements AutoCloseable {
         @Override
         public void close() {
-            try {
-                runtime.close();
-            } catch (Exception e) {
-                System.err.println("runtime did not stop cleanly: " + e.getMessage());
-            } finally {
-                cloud.close();
-            }
+            cloud.close();
         }
     }
+
+    /** A shutdown that hangs (e.g. a flush retrying against a dead server) must not leave Ctrl-C unanswered. */
+    static final java.time.Duration SHUTDOWN_LIMIT = java.time.Duration.ofSeconds(30);
 
     private UpCommand() {
     }
@@ -46,6 +43,9 @@ public final class UpCommand {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("stopping...");
+            Thread watchdog = new Thread(UpCommand::forceStop, "streamproc-up-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
             running.close();
             System.out.println("stopped cleanly");
             stopped.countDown();
@@ -60,12 +60,24 @@ public final class UpCommand {
         return 0;
     }
 
+    private static void forceStop() {
+        try {
+            Thread.sleep(SHUTDOWN_LIMIT.toMillis());
+        } catch (InterruptedException e) {
+            return;
+        }
+        System.err.println("shutdown did not finish within " + SHUTDOWN_LIMIT.toSeconds() + " s: killing child processes");
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        Runtime.getRuntime().halt(1);
+    }
+
     /** Starts the cloud, prints its endpoints, then starts the runtime; on a runtime failure the cloud is stopped. */
     public static Running start(Options options) {
         LocalCloud cloud = LocalCloud.start(options.cloud());
         try {
             printEndpoints(cloud);
             AutoCloseable runtime = LocalRuntimeHook.start(cloud, options);
+            cloud.closeBefore(runtime);
             return new Running(cloud, runtime);
         } catch (RuntimeException e) {
             cloud.close();

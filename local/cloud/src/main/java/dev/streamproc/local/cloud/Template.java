@@ -177,8 +177,12 @@ public final class Template {
         Object root;
         try {
             root = CfnYaml.parse(text);
+        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
+            org.yaml.snakeyaml.error.Mark mark = e.getProblemMark();
+            throw new TemplateException("template " + file + " is not valid YAML" + (mark == null ? "" : " at line " + (mark.getLine() + 1)
+                    + ", column " + (mark.getColumn() + 1)) + ": " + e.getProblem(), e);
         } catch (RuntimeException e) {
-            throw new TemplateException("template " + file + " is not valid YAML: " + e.getMessage().replace('\n', ' '), e);
+            throw new TemplateException("template " + file + " is not valid YAML: " + String.valueOf(e.getMessage()).replace('\n', ' '), e);
         }
         if (!(root instanceof Map)) {
             throw new TemplateException("template " + file + " is not a YAML mapping of sections (Parameters, Resources, ...)");

@@ -28,8 +28,8 @@ public final class LocalPipeline implements AutoCloseable {
         try {
             StackRuntime runtime = StackRuntime.start(cloud.template(), cloud.endpoints(), cloud.dataDir(), console, verbose, tuning);
             return new LocalPipeline(cloud, runtime, Duration.ofNanos(System.nanoTime() - begin));
-        } catch (RuntimeException e) {
-            cloud.close();
+        } catch (RuntimeException | Error e) {
+            cloud.close(); // no server outlives a runtime that failed to start
             throw e;
         }
     }

@@ -25,8 +25,11 @@ public final class StartupBench {
             try (LocalCloud cloud = LocalCloud.start(LocalCloudConfig.builder().dataDir(dataDir).parametersFile(null).out(line -> { }).build())) {
                 long took = (System.nanoTime() - begin) / 1_000_000;
                 millis.add(took);
-                System.out.printf("round %d (%s): ready in %d ms; %s%n", round, round == 1 ? "cold JVM" : "warm JVM", took,
-                        cloud.startupBreakdown());
+                double cpu = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() / 1e3).orElse(Double.NaN);
+                double nodeCpu = ProcessHandle.of(cloud.kinesisServer().pid()).flatMap(p -> p.info().totalCpuDuration())
+                        .map(d -> d.toMillis() / 1e3).orElse(Double.NaN);
+                System.out.printf("round %d (%s): ready in %d ms; CPU so far: JVM %.1f s, Kinesis node %.1f s; %s%n", round,
+                        round == 1 ? "cold JVM" : "warm JVM", took, cpu, nodeCpu, cloud.startupBreakdown());
             }
         }
         System.out.printf("cores %d; cold %d ms; warm median %d ms%n", Runtime.getRuntime().availableProcessors(), millis.get(0),

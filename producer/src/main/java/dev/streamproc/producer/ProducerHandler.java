@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamproc.producer.kinesis.KplProducers;
 import dev.streamproc.producer.kinesis.KplSink;
+import dev.streamproc.producer.source.SourceException;
 import dev.streamproc.producer.source.SourceStateStore;
 import dev.streamproc.producer.source.TweetSource;
 import dev.streamproc.producer.source.TweetSources;
@@ -57,7 +58,13 @@ public class ProducerHandler implements RequestHandler<ScheduledEvent, ProducerR
         }
         ProducerRun run = new ProducerRun(source, stateStore(), new KplSink(KplProducers.shared(env),
                 settings.streamName()));
-        ProducerReport report = run.run(waitBound(context));
+        ProducerReport report;
+        try {
+            report = run.run(waitBound(context));
+        } catch (SourceException e) {
+            LOG.error(e.getMessage()); // e.g. the API refused the credentials: one line, no secret
+            throw e;
+        }
         LOG.info("producer run {}", json(report));
         return report;
     }

@@ -85,7 +85,9 @@ public final class ProducerThroughputBench {
             boolean plainHttp = opts.getOrDefault("--putrecord-over", "https").equals("http");
             putRecordPerTweet(plainHttp ? plain : https, "bench-warmup", warmup);
             Result putRecord = putRecordPerTweet(plainHttp ? plain : https, "bench-putrecord", tweets);
+            print("(b) SDK PutRecord per tweet ", putRecord, tweets.size());
             Result kpl = kplAggregated(server, work, "bench-kpl", tweets, warmup);
+            print("(a) KPL with aggregation     ", kpl, -1);
 
             List<Record> putRecords = streams.readAll("bench-putrecord");
             List<Record> kplRecords = streams.readAll("bench-kpl");
@@ -138,6 +140,12 @@ public final class ProducerThroughputBench {
         env.put("AWS_ENDPOINT_URL_KINESIS", server.httpsEndpoint());
         env.put("AWS_REGION", "us-east-1");
         env.put("KPL_TEMP_DIRECTORY", work.resolve("kpl").toString());
+        // kinesis-local on a busy machine can take longer than KPL's 6 s defaults to accept a connection or
+        // answer a 1 MB PutRecords; fewer, patient connections instead of timeouts, retries and expiry.
+        env.put("KPL_CONNECT_TIMEOUT_MS", "30000");
+        env.put("KPL_REQUEST_TIMEOUT_MS", "60000");
+        env.put("KPL_RECORD_TTL_MS", "600000");
+        env.put("KPL_MAX_CONNECTIONS", "4");
         long constructStart = System.nanoTime();
         KinesisProducer producer = new KinesisProducer(KplSettings.fromEnvironment(env, CREDENTIALS));
         long startup = (System.nanoTime() - constructStart) / 1_000_000;
@@ -186,8 +194,9 @@ public final class ProducerThroughputBench {
     }
 
     private static void print(String label, Result r, int kinesisRecords) {
-        System.out.printf(Locale.ROOT, "%s: %d user records in %.2f s = %.0f user records/s (%d failed, %d Kinesis records)%n",
-                label, r.sent(), r.seconds(), r.rate(), r.failed(), kinesisRecords);
+        System.out.printf(Locale.ROOT, "%s: %d user records in %.2f s = %.0f user records/s (%d failed%s)%n",
+                label, r.sent(), r.seconds(), r.rate(), r.failed(),
+                kinesisRecords < 0 ? "" : ", " + kinesisRecords + " Kinesis records");
     }
 
     private static KinesisClient client(String endpoint, boolean trustSelfSigned) {

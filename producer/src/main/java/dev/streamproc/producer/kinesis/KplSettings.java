@@ -33,11 +33,28 @@ public final class KplSettings {
                 .setLogLevel(env.getOrDefault("KPL_LOG_LEVEL", "warning"))
                 .setTempDirectory(tmp.toString())
                 .setRecordMaxBufferedTime(100)
-                .setRecordTtl(30_000);
+                .setRecordTtl(number(env, "KPL_RECORD_TTL_MS", 30_000))
+                .setConnectTimeout(number(env, "KPL_CONNECT_TIMEOUT_MS", 6_000))
+                .setRequestTimeout(number(env, "KPL_REQUEST_TIMEOUT_MS", 6_000))
+                .setMaxConnections(number(env, "KPL_MAX_CONNECTIONS", 24));
         KinesisEndpoint.fromEnvironment(env).ifPresent(endpoint -> config
                 .setKinesisEndpoint(endpoint.host())
                 .setKinesisPort(endpoint.port())
                 .setVerifyCertificate(endpoint.verifyCertificate()));
         return config;
+    }
+
+    /** Timeouts and connections stay at KPL's defaults unless set: a CPU-starved local server needs more patience. */
+    private static long number(Map<String, String> env, String name, long fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("environment variable " + name + " must be a whole number, got '"
+                    + value + "'");
+        }
     }
 }

@@ -5,7 +5,8 @@ import java.util.SplittableRandom;
 /**
  * Independent random streams derived from (seed, purpose, index), so any tweet or user can be
  * generated on its own, in any order, with the same result (SplittableRandom's algorithm is
- * fixed by its specification, so this holds across JVMs).
+ * fixed by its specification, so this holds across JVMs). The generator uses StrictMath, never
+ * Math.pow: Math may differ by an ulp between interpreter and JIT, enough to flip a rounding.
  */
 final class Seeds {
 

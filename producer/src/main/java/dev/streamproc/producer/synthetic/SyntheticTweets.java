@@ -145,7 +145,7 @@ public final class SyntheticTweets {
 
     /** An earlier tweet of the wanted kinds, recent ones more likely (conversations are bursty). */
     private long earlier(long index, SplittableRandom r, Kind... wanted) {
-        long back = 1 + (long) (Math.pow(r.nextDouble(), 2) * Math.min(index, 300));
+        long back = 1 + (long) (StrictMath.pow(r.nextDouble(), 2) * Math.min(index, 300));
         long j = Math.max(0, index - back);
         while (j > 0 && !isOneOf(kindAt(j), wanted)) {
             j--;
@@ -197,7 +197,7 @@ public final class SyntheticTweets {
                 text.append(" ").hashtag(other.hashtag());
             }
         }
-        int retweets = (int) (Math.sqrt(author.followers()) * Math.pow(r.nextDouble(), 3));
+        int retweets = (int) (Math.sqrt(author.followers()) * StrictMath.pow(r.nextDouble(), 3));
         int favorites = retweets * 2 + r.nextInt(5);
         return new Status(id, created, text.text(), text.hashtags(), text.mentions(), author, source,
                 lang.code, topic, retweets, favorites, inReplyTo, null);

@@ -43,9 +43,9 @@ final class SyntheticWorld {
                 + HANDLE_SUFFIXES.get(r.nextInt(HANDLE_SUFFIXES.size())) + "_" + rank;
         String name = lang.names.get(r.nextInt(lang.names.size()));
         String location = lang.places.get(r.nextInt(lang.places.size()));
-        int followers = (int) (250_000 / Math.pow(rank + 1, 0.8) * (0.5 + r.nextDouble()));
+        int followers = (int) (250_000 / StrictMath.pow(rank + 1, 0.8) * (0.5 + r.nextDouble()));
         int friends = 20 + r.nextInt(2_000);
-        int statuses = 100 + (int) (200_000 / Math.pow(rank + 1, 0.6) * r.nextDouble());
+        int statuses = 100 + (int) (200_000 / StrictMath.pow(rank + 1, 0.6) * r.nextDouble());
         long createdSecond = 1_230_768_000L + (long) (r.nextDouble() * 500_000_000L); // 2009..2024
         String createdAt = SyntheticTweets.TWITTER_TIME.format(Instant.ofEpochSecond(createdSecond));
         boolean verified = rank < USERS / 100;

@@ -15,7 +15,7 @@ final class ZipfSampler {
         cumulative = new double[n];
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            sum += 1.0 / Math.pow(i + 1, exponent);
+            sum += 1.0 / StrictMath.pow(i + 1, exponent);
             cumulative[i] = sum;
         }
         for (int i = 0; i < n; i++) {

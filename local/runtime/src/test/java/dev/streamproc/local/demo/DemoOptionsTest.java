@@ -1,0 +1,49 @@
+package dev.streamproc.local.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DemoOptionsTest {
+
+    @Test
+    void defaultsAreTwoThousandSyntheticTweetsWithBadInput() {
+        DemoOptions o = DemoOptions.parse(List.of());
+
+        assertThat(o.tweets()).isEqualTo(2000);
+        assertThat(o.malformed()).isEqualTo(5);
+        assertThat(o.notices()).isEqualTo(3);
+        assertThat(o.producerArguments()).containsExactly("--source", "synthetic", "--rate", "500", "--seed", "42", "--count", "2000");
+    }
+
+    @Test
+    void readsEveryOption() {
+        DemoOptions o = DemoOptions.parse(List.of("--duration", "30s", "--rate", "12.5", "--seed", "7", "--malformed", "2",
+                "--notices", "0", "--keep", "--summary-json", "out.json", "--verbose", "--data-dir", "d", "--drain-timeout", "2m"));
+
+        assertThat(o.duration()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(o.producerArguments()).containsExactly("--source", "synthetic", "--rate", "12.500", "--seed", "7", "--duration", "30000ms");
+        assertThat(o.keep()).isTrue();
+        assertThat(o.verbose()).isTrue();
+        assertThat(o.summaryJson()).isEqualTo(Path.of("out.json"));
+        assertThat(o.dataDir()).isEqualTo(Path.of("d"));
+        assertThat(o.drainTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(o.withBadInput(2, 0).malformed()).isEqualTo(2);
+    }
+
+    @Test
+    void badOptionsSayWhatIsWrong() {
+        assertThatThrownBy(() -> DemoOptions.parse(List.of("--tweets", "10", "--duration", "5s"))).hasMessageContaining("not both");
+        assertThatThrownBy(() -> DemoOptions.parse(List.of("--tweets", "0"))).hasMessageContaining("positive");
+        assertThatThrownBy(() -> DemoOptions.parse(List.of("--rate", "-1"))).hasMessageContaining(">= 0");
+        assertThatThrownBy(() -> DemoOptions.parse(List.of("--duration", "soon"))).hasMessageContaining("30s");
+        assertThatThrownBy(() -> DemoOptions.parse(List.of("--source", "twitter4j"))).hasMessageContaining("synthetic or replay:FILE");
+        assertThatThrownBy(() -> DemoOptions.parse(List.of("--source", "replay:/no/such/file"))).hasMessageContaining("not found");
+        assertThatThrownBy(() -> DemoOptions.parse(List.of("--seed"))).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> DemoOptions.parse(List.of("--bogus"))).hasMessageContaining("unexpected argument");
+    }
+}

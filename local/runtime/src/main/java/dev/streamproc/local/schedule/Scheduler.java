@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,9 @@ import java.util.function.Consumer;
 
 /**
  * Fires the stack's enabled schedule rules on time and invokes their functions, as EventBridge does:
- * each firing is independent (a slow invocation does not delay the next one), and its outcome is logged.
+ * each firing is independent (a slow invocation does not delay the next one). EventBridge invokes
+ * asynchronously, so a failed invocation is retried as Lambda retries async events: twice, after 1 and
+ * 2 minutes; then it is logged and counted.
  */
 public final class Scheduler implements AutoCloseable {
 
@@ -27,17 +30,27 @@ public final class Scheduler implements AutoCloseable {
     private final List<ScheduleRule> rules;
     private final Clock clock;
     private final Consumer<String> log;
+    private final List<Duration> retryDelays;
     private final ScheduledExecutorService timer;
     private final ExecutorService invocations;
     private final Map<String, AtomicLong> fired = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> failed = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
+    /** Lambda's asynchronous invocation retries: two, after 1 and 2 minutes. */
+    public static final List<Duration> ASYNC_RETRY_DELAYS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(2));
+
     public Scheduler(LambdaInvoker invoker, List<ScheduleRule> rules, Clock clock, Consumer<String> log) {
+        this(invoker, rules, clock, log, ASYNC_RETRY_DELAYS);
+    }
+
+    /** @param retryDelays the pause before each retry of a failed invocation (tests shorten them) */
+    public Scheduler(LambdaInvoker invoker, List<ScheduleRule> rules, Clock clock, Consumer<String> log, List<Duration> retryDelays) {
         this.invoker = invoker;
         this.rules = List.copyOf(rules);
         this.clock = clock;
         this.log = log;
+        this.retryDelays = List.copyOf(retryDelays);
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("scheduler"));
         this.invocations = Executors.newCachedThreadPool(daemon("scheduled-invocation"));
     }
@@ -70,27 +83,56 @@ public final class Scheduler implements AutoCloseable {
             return;
         }
         long delayMs = Math.max(0, Duration.between(clock.instant(), next.get()).toMillis());
-        timer.schedule(() -> fire(rule, next.get()), delayMs, TimeUnit.MILLISECONDS);
+        later(() -> fire(rule, next.get()), delayMs);
     }
 
     private void fire(ScheduleRule rule, Instant time) {
-        armNext(rule, time);
+        // a stalled timer (suspended machine, overloaded JVM) skips missed slots rather than firing them in a burst
+        Instant now = clock.instant();
+        armNext(rule, now.isAfter(time) ? now : time);
         fired.get(rule.ruleName()).incrementAndGet();
-        invocations.submit(() -> invoke(rule, time));
+        byte[] event = ScheduledEvent.forRule(rule, time);
+        now(() -> invoke(rule, event, 0));
     }
 
-    private void invoke(ScheduleRule rule, Instant time) {
+    /** One attempt; the same event (same id) is sent again on a retry, as Lambda's async queue does. */
+    private void invoke(ScheduleRule rule, byte[] event, int attempt) {
+        String failure;
         try {
-            InvocationResult result = invoker.invoke(rule.functionId(), ScheduledEvent.forRule(rule, time));
-            if (!result.succeeded()) {
-                failed.get(rule.ruleName()).incrementAndGet();
-                log.accept("schedule " + rule.ruleName() + ": " + rule.functionId() + " failed: " + result.errorType() + ": " + result.errorMessage());
+            InvocationResult result = invoker.invoke(rule.functionId(), event);
+            if (result.succeeded()) {
+                return;
             }
+            failure = result.errorType() + ": " + result.errorMessage();
         } catch (RuntimeException e) {
-            failed.get(rule.ruleName()).incrementAndGet();
-            if (!closed) {
-                log.accept("schedule " + rule.ruleName() + ": cannot invoke " + rule.functionId() + ": " + e.getMessage());
-            }
+            failure = e.getMessage();
+        }
+        if (closed) {
+            return;
+        }
+        if (attempt < retryDelays.size()) {
+            log.accept("schedule " + rule.ruleName() + ": " + rule.functionId() + " failed (" + failure + "); retry in "
+                    + retryDelays.get(attempt).toSeconds() + " s");
+            later(() -> now(() -> invoke(rule, event, attempt + 1)), retryDelays.get(attempt).toMillis());
+            return;
+        }
+        failed.get(rule.ruleName()).incrementAndGet();
+        log.accept("schedule " + rule.ruleName() + ": " + rule.functionId() + " failed after " + (attempt + 1) + " attempts: " + failure);
+    }
+
+    private void later(Runnable task, long delayMs) {
+        try {
+            timer.schedule(task, delayMs, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            // the scheduler is shutting down
+        }
+    }
+
+    private void now(Runnable task) {
+        try {
+            invocations.submit(task);
+        } catch (RejectedExecutionException closing) {
+            // the scheduler is shutting down
         }
     }
 
@@ -103,7 +145,7 @@ public final class Scheduler implements AutoCloseable {
         return snapshot(fired);
     }
 
-    /** Firings whose invocation failed, per rule name. */
+    /** Firings whose invocation still failed after the retries, per rule name. */
     public Map<String, Long> failures() {
         return snapshot(failed);
     }

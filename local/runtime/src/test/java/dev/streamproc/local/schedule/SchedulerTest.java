@@ -82,6 +82,35 @@ class SchedulerTest {
     }
 
     @Test
+    void retriesAFailedInvocationTwiceWithTheSameEventAsLambdaAsyncDoes() throws Exception {
+        List<JsonNode> attempts = new CopyOnWriteArrayList<>();
+        LambdaInvoker failing = (function, event) -> {
+            try {
+                attempts.add(JSON.readTree(event));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return LambdaInvoker.InvocationResult.error("java.lang.RuntimeException", "down", Duration.ofMillis(1));
+        };
+        List<String> log = new CopyOnWriteArrayList<>();
+        ScheduleRule rule = new ScheduleRule("ProducerFunction", "often", "us-east-1", "000000000000",
+                new RateExpression(Duration.ofMillis(300), Instant.now()), true, null);
+
+        try (Scheduler scheduler = new Scheduler(failing, List.of(rule), Clock.systemUTC(), log::add,
+                List.of(Duration.ofMillis(50), Duration.ofMillis(100))).start()) {
+            while (scheduler.failures().get("often") == 0) {
+                Thread.sleep(20);
+            }
+        }
+
+        // each firing is one event id, attempted at most three times; the exhausted one was tried exactly three
+        Map<String, Long> attemptsPerEvent = attempts.stream()
+                .collect(java.util.stream.Collectors.groupingBy(e -> e.path("id").asText(), java.util.stream.Collectors.counting()));
+        assertThat(attemptsPerEvent.values()).allMatch(n -> n <= 3).contains(3L);
+        assertThat(log).last().asString().contains("failed after 3 attempts").contains("java.lang.RuntimeException: down");
+    }
+
+    @Test
     void readsSamScheduleEventProperties() {
         ScheduleRule rule = ScheduleRule.fromSam("ProducerFunction", "streamproc-ProducerFunctionPoll", "us-east-1", "000000000000",
                 Map.of("Schedule", "rate(1 minute)", "State", "DISABLED"));

@@ -52,10 +52,9 @@ public final class KplAggregate {
         if (messageEnd < MAGIC.length) {
             throw new CorruptAggregateException("KPL aggregate of " + data.length + " bytes is too short for its MD5 trailer");
         }
-        byte[] expected = Arrays.copyOfRange(data, messageEnd, data.length);
         MessageDigest md5 = md5();
         md5.update(data, MAGIC.length, messageEnd - MAGIC.length);
-        if (!MessageDigest.isEqual(expected, md5.digest())) {
+        if (!Arrays.equals(md5.digest(), 0, DIGEST_LENGTH, data, messageEnd, data.length)) {
             throw new CorruptAggregateException("KPL aggregate of " + data.length + " bytes fails its MD5 check");
         }
         return readAggregatedRecord(new Reader(data, MAGIC.length, messageEnd));
@@ -163,7 +162,18 @@ public final class KplAggregate {
         return table.computeIfAbsent(key, k -> table.size());
     }
 
+    /** Cloning a ready digest skips the provider lookup of {@code getInstance} (MessageDigest is not thread-safe). */
+    private static final MessageDigest MD5_PROTOTYPE = newMd5();
+
     private static MessageDigest md5() {
+        try {
+            return (MessageDigest) MD5_PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return newMd5();
+        }
+    }
+
+    private static MessageDigest newMd5() {
         try {
             return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {

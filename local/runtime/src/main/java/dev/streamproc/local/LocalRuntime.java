@@ -1,22 +1,31 @@
 package dev.streamproc.local;
 
-import dev.streamproc.local.cloud.LocalCloud;
+import dev.streamproc.local.cloud.Endpoints;
+import dev.streamproc.local.cloud.SdkClients;
 import dev.streamproc.local.cloud.Template;
 import dev.streamproc.local.esm.EsmSettings;
 import dev.streamproc.local.esm.EventSourceMapping;
-import dev.streamproc.local.esm.KinesisEventFormat;
-import dev.streamproc.local.esm.KinesisStreamSource;
-import dev.streamproc.local.esm.SqsFailureDestination;
+import dev.streamproc.local.esm.StackEventSources;
 import dev.streamproc.local.firehose.FirehoseDelivery;
-import dev.streamproc.local.firehose.FirehoseSettings;
+import dev.streamproc.local.firehose.StackDeliveryStreams;
 import dev.streamproc.local.lambda.FunctionSpec;
 import dev.streamproc.local.lambda.LocalLambda;
 import dev.streamproc.local.lambda.RuntimeOptions;
 import dev.streamproc.local.schedule.ScheduleRule;
 import dev.streamproc.local.schedule.ScheduleRules;
 import dev.streamproc.local.schedule.Scheduler;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,95 +33,97 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * Everything of template.yaml that runs on top of a started local cloud: the functions under the local Lambda
- * runtime, their Kinesis event source mappings, the Firehose delivery streams and the schedule rules.
- * {@code up} starts one; closing it stops the schedules and pollers, flushes the deliveries, then stops the functions.
+ * Everything of template.yaml that runs on top of a local cloud: the functions under the local Lambda runtime,
+ * their Kinesis and DynamoDB stream event source mappings, the Firehose delivery streams and the schedule rules.
+ * It needs only the cloud's endpoints, so it runs in the cloud's JVM ({@code up}, {@code demo}) or in a process
+ * of its own that can be killed and restarted (it resumes from the checkpoints in the data directory).
+ * Closing it stops the schedules and pollers, flushes the deliveries, then stops the functions.
  */
 public final class LocalRuntime implements AutoCloseable {
 
     /** How long a batch in flight may finish when the runtime stops (it is delivered again otherwise). */
     static final long STOP_GRACE_MILLIS = 10_000;
 
+    /** Local adjustments, for tests: a function's spec (e.g. wrap its handler), a mapping's local knobs. */
+    public record Tuning(UnaryOperator<FunctionSpec> functions, UnaryOperator<EsmSettings> mappings) {
+
+        public static Tuning none() {
+            return new Tuning(UnaryOperator.identity(), UnaryOperator.identity());
+        }
+    }
+
     /**
-     * @param schedules       whether schedule rules fire (the demo runs the producer itself, so it turns them off)
-     * @param mappingSettings lets tests shorten a mapping's local knobs; the template's settings in, the ones to run out
+     * @param console   where function output and schedule lines go (null: nowhere)
+     * @param schedules whether schedule rules fire (the demo runs the producer itself, so it turns them off)
      */
-    public record Settings(PrintStream console, boolean verbose, boolean schedules, UnaryOperator<EsmSettings> mappingSettings) {
+    public record Settings(PrintStream console, boolean verbose, boolean schedules, Tuning tuning) {
 
         public static Settings of(PrintStream console, boolean verbose) {
-            return new Settings(console, verbose, true, UnaryOperator.identity());
+            return new Settings(console, verbose, true, Tuning.none());
         }
 
         public Settings withoutSchedules() {
-            return new Settings(console, verbose, false, mappingSettings);
+            return new Settings(console, verbose, false, tuning);
         }
 
-        public Settings withMappingSettings(UnaryOperator<EsmSettings> adjust) {
-            return new Settings(console, verbose, schedules, adjust);
+        public Settings withTuning(Tuning tuning) {
+            return new Settings(console, verbose, schedules, tuning);
         }
     }
 
     private final LocalLambda lambda;
-    private final List<EventSourceMapping> mappings;
-    private final List<FirehoseDelivery> deliveries;
-    private final Scheduler scheduler;
-    private final Duration startTime;
+    private final List<EventSourceMapping> mappings = new ArrayList<>();
+    private final List<FirehoseDelivery> deliveries = new ArrayList<>();
+    private final List<AutoCloseable> clients;
+    private Scheduler scheduler;
+    private Duration startTime = Duration.ZERO;
 
-    private LocalRuntime(LocalLambda lambda, List<EventSourceMapping> mappings, List<FirehoseDelivery> deliveries,
-                         Scheduler scheduler, Duration startTime) {
+    private LocalRuntime(LocalLambda lambda, List<AutoCloseable> clients) {
         this.lambda = lambda;
-        this.mappings = mappings;
-        this.deliveries = deliveries;
-        this.scheduler = scheduler;
-        this.startTime = startTime;
+        this.clients = clients;
     }
 
-    public static LocalRuntime start(LocalCloud cloud, Settings settings) {
+    public static LocalRuntime start(Template template, Endpoints endpoints, Path dataDir, Settings settings) {
         long begin = System.nanoTime();
-        Template template = cloud.template();
-        LocalLambda lambda = new LocalLambda(template.functions().stream().map(FunctionSpec::of).toList(),
-                RuntimeOptions.forDataDirectory(cloud.dataDir(), cloud.sdkEnvironment(), settings.console(), settings.verbose()));
-        List<EventSourceMapping> mappings = new ArrayList<>();
-        List<FirehoseDelivery> deliveries = new ArrayList<>();
-        Scheduler scheduler = null;
+        SdkClients sdk = new SdkClients(endpoints);
+        KinesisClient kinesis = sdk.kinesis();
+        S3Client s3 = sdk.s3();
+        SqsClient sqs = sdk.sqs();
+        DynamoDbStreamsClient dynamoDbStreams = dynamoDbStreams(endpoints);
+        LocalLambda lambda = new LocalLambda(template.functions().stream().map(FunctionSpec::of).map(settings.tuning().functions()).toList(),
+                RuntimeOptions.forDataDirectory(dataDir, endpoints.sdkEnvironment(), settings.console(), settings.verbose()));
+        LocalRuntime runtime = new LocalRuntime(lambda, List.of(kinesis, s3, sqs, dynamoDbStreams));
         try {
-            for (Template.FunctionDef function : template.functions()) {
-                for (Template.EventDef event : function.events()) {
-                    if ("Kinesis".equals(event.type())) {
-                        mappings.add(startMapping(cloud, template, lambda, function, event, settings.mappingSettings()));
-                    }
-                }
-            }
-            for (Template.Resource resource : template.resourcesOfType("AWS::KinesisFirehose::DeliveryStream")) {
-                FirehoseSettings firehose = FirehoseSettings.fromResource(template.physicalName(resource.logicalId()),
-                        template.region(), template.accountId(), resource.properties());
-                deliveries.add(new FirehoseDelivery(firehose, new KinesisStreamSource(cloud.kinesisClient(), firehose.sourceStreamArn()),
-                        lambda, cloud.s3Client(), cloud.dataDir()).start());
-            }
+            runtime.mappings.addAll(StackEventSources.create(template, kinesis, dynamoDbStreams, sqs, lambda, dataDir,
+                    settings.tuning().mappings()));
+            runtime.mappings.forEach(EventSourceMapping::start);
+            runtime.deliveries.addAll(StackDeliveryStreams.create(template, kinesis, s3, lambda, dataDir));
+            runtime.deliveries.forEach(FirehoseDelivery::start);
             List<ScheduleRule> rules = ScheduleRules.of(template);
             if (settings.schedules() && !rules.isEmpty()) {
                 PrintStream console = settings.console();
-                scheduler = new Scheduler(lambda, rules, Clock.systemUTC(), line -> {
+                runtime.scheduler = new Scheduler(lambda, rules, Clock.systemUTC(), line -> {
                     if (console != null) {
                         console.println(line);
                     }
                 }).start();
             }
-            return new LocalRuntime(lambda, mappings, deliveries, scheduler, Duration.ofNanos(System.nanoTime() - begin));
+            runtime.startTime = Duration.ofNanos(System.nanoTime() - begin);
+            return runtime;
         } catch (RuntimeException e) {
-            new LocalRuntime(lambda, mappings, deliveries, scheduler, Duration.ZERO).close();
+            runtime.close();
             throw e;
         }
     }
 
-    private static EventSourceMapping startMapping(LocalCloud cloud, Template template, LocalLambda lambda, Template.FunctionDef function,
-                                                   Template.EventDef event, UnaryOperator<EsmSettings> adjust) {
-        EsmSettings settings = adjust.apply(EsmSettings.fromEventProperties(function.logicalId(), function.arn(), event.properties()));
-        String role = template.resource(function.logicalId()).string("Role");
-        return new EventSourceMapping(settings, new KinesisStreamSource(cloud.kinesisClient(), settings.streamArn()),
-                new KinesisEventFormat(settings.streamArn(), settings.region(), role), lambda,
-                settings.onFailureDestination() == null ? null : new SqsFailureDestination(cloud.sqsClient(), settings.onFailureDestination()),
-                cloud.dataDir()).start();
+    /** DynamoDB Local serves the Streams API on its DynamoDB endpoint. */
+    private static DynamoDbStreamsClient dynamoDbStreams(Endpoints endpoints) {
+        return DynamoDbStreamsClient.builder().endpointOverride(URI.create(endpoints.dynamodb())).region(Region.of(endpoints.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(Endpoints.ACCESS_KEY_ID, Endpoints.SECRET_ACCESS_KEY)))
+                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(Duration.ofSeconds(30)).build())
+                .build();
     }
 
     public LocalLambda lambda() {
@@ -132,7 +143,7 @@ public final class LocalRuntime implements AutoCloseable {
         return scheduler;
     }
 
-    /** From the cloud being up to functions, mappings, deliveries and schedules running. */
+    /** From {@link #start} called to functions, mappings, deliveries and schedules running. */
     public Duration startTime() {
         return startTime;
     }
@@ -153,7 +164,7 @@ public final class LocalRuntime implements AutoCloseable {
         return lines;
     }
 
-    /** Schedules and pollers stop first, then the deliveries flush what they hold, then the functions stop. */
+    /** Schedules and pollers stop first, then the deliveries flush what they hold, then the functions and clients stop. */
     @Override
     public void close() {
         if (scheduler != null) {
@@ -166,6 +177,9 @@ public final class LocalRuntime implements AutoCloseable {
             quietly(delivery::close);
         }
         quietly(lambda::close);
+        for (AutoCloseable client : clients) {
+            quietly(client::close);
+        }
     }
 
     private static void quietly(ThrowingRunnable action) {

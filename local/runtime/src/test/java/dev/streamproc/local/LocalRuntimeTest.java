@@ -61,7 +61,8 @@ class LocalRuntimeTest {
 
         List<Long> children;
         try (LocalCloud cloud = LocalCloud.start(config);
-             LocalRuntime runtime = LocalRuntime.start(cloud, LocalRuntime.Settings.of(null, false))) {
+             LocalRuntime runtime = LocalRuntime.start(cloud.template(), cloud.endpoints(), cloud.dataDir(),
+                     LocalRuntime.Settings.of(null, false))) {
             assertThat(runtime.describe()).anyMatch(l -> l.startsWith("function  ProbeFunction"))
                     .anyMatch(l -> l.startsWith("mapping   ") && l.contains("-> ProbeFunction (batch 10"))
                     .anyMatch(l -> l.startsWith("schedule  rt-ProbeFunctionTick rate"));

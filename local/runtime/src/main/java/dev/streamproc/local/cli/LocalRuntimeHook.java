@@ -4,8 +4,8 @@ import dev.streamproc.local.LocalRuntime;
 import dev.streamproc.local.cloud.LocalCloud;
 
 /**
- * What {@code up} (and {@code demo}) start beside the local cloud: the functions of the template under the local
- * Lambda runtime, their event source mappings, Firehose delivery and schedules ({@link LocalRuntime}).
+ * What {@code up} starts beside the local cloud: the functions of the template under the local Lambda runtime,
+ * their event source mappings, Firehose delivery and schedules ({@link LocalRuntime}).
  * The returned handle is closed before the cloud on shutdown.
  */
 public final class LocalRuntimeHook {
@@ -14,7 +14,8 @@ public final class LocalRuntimeHook {
     }
 
     public static AutoCloseable start(LocalCloud cloud, UpCommand.Options options) {
-        LocalRuntime runtime = LocalRuntime.start(cloud, LocalRuntime.Settings.of(System.out, options.verbose()));
+        LocalRuntime runtime = LocalRuntime.start(cloud.template(), cloud.endpoints(), cloud.dataDir(),
+                LocalRuntime.Settings.of(System.out, options.verbose()));
         runtime.describe().forEach(line -> System.out.println("  " + line));
         return runtime;
     }

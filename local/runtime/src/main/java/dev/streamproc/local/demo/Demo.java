@@ -1,5 +1,6 @@
 package dev.streamproc.local.demo;
 
+import dev.streamproc.local.LocalRuntime;
 import dev.streamproc.local.cloud.LocalCloudConfig;
 import dev.streamproc.local.cloud.LocalState;
 import dev.streamproc.local.cloud.RepoRoot;
@@ -38,7 +39,7 @@ public final class Demo implements AutoCloseable {
     private final DemoOptions options;
     private final PrintStream out;
     private final Path dataDir;
-    private final StackRuntime.Tuning tuning;
+    private final LocalRuntime.Tuning tuning;
     private final Map<String, String> parameters = new LinkedHashMap<>();
 
     private LocalPipeline pipeline;
@@ -55,11 +56,11 @@ public final class Demo implements AutoCloseable {
     private ArchiveCensus archive;
 
     public Demo(DemoOptions options, PrintStream out) {
-        this(options, out, StackRuntime.Tuning.none());
+        this(options, out, LocalRuntime.Tuning.none());
     }
 
     /** @param tuning local adjustments of functions and mappings (tests) */
-    public Demo(DemoOptions options, PrintStream out, StackRuntime.Tuning tuning) {
+    public Demo(DemoOptions options, PrintStream out, LocalRuntime.Tuning tuning) {
         this.options = options;
         this.out = out;
         this.dataDir = (options.dataDir() != null ? options.dataDir() : RepoRoot.find().resolve(".streamproc")).toAbsolutePath();

@@ -1,5 +1,6 @@
 package dev.streamproc.local.demo;
 
+import dev.streamproc.local.LocalRuntime;
 import dev.streamproc.local.cloud.LocalCloud;
 import dev.streamproc.local.cloud.LocalCloudConfig;
 import dev.streamproc.local.esm.EventSourceMapping;
@@ -9,24 +10,28 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 
-/** The whole stack of template.yaml running locally: the local cloud and, beside it, the {@link StackRuntime}. */
+/**
+ * The whole stack of template.yaml running locally: the local cloud and, beside it, the {@link LocalRuntime}
+ * without schedules (the demo runs the producer itself).
+ */
 public final class LocalPipeline implements AutoCloseable {
 
     private final LocalCloud cloud;
-    private final StackRuntime runtime;
+    private final LocalRuntime runtime;
     private final Duration readyTime;
 
-    private LocalPipeline(LocalCloud cloud, StackRuntime runtime, Duration readyTime) {
+    private LocalPipeline(LocalCloud cloud, LocalRuntime runtime, Duration readyTime) {
         this.cloud = cloud;
         this.runtime = runtime;
         this.readyTime = readyTime;
     }
 
-    public static LocalPipeline start(LocalCloudConfig config, PrintStream console, boolean verbose, StackRuntime.Tuning tuning) {
+    public static LocalPipeline start(LocalCloudConfig config, PrintStream console, boolean verbose, LocalRuntime.Tuning tuning) {
         long begin = System.nanoTime();
         LocalCloud cloud = LocalCloud.start(config);
         try {
-            StackRuntime runtime = StackRuntime.start(cloud.template(), cloud.endpoints(), cloud.dataDir(), console, verbose, tuning);
+            LocalRuntime runtime = LocalRuntime.start(cloud.template(), cloud.endpoints(), cloud.dataDir(),
+                    LocalRuntime.Settings.of(console, verbose).withoutSchedules().withTuning(tuning));
             return new LocalPipeline(cloud, runtime, Duration.ofNanos(System.nanoTime() - begin));
         } catch (RuntimeException | Error e) {
             cloud.close(); // no server outlives a runtime that failed to start
@@ -38,7 +43,7 @@ public final class LocalPipeline implements AutoCloseable {
         return cloud;
     }
 
-    public StackRuntime runtime() {
+    public LocalRuntime runtime() {
         return runtime;
     }
 
@@ -59,10 +64,14 @@ public final class LocalPipeline implements AutoCloseable {
         return readyTime;
     }
 
-    /** The runtime first (its buffers flush to S3), then the servers. */
+    /** The runtime first (its buffers flush to S3; it stops quietly), then the servers. */
     @Override
     public void close() {
-        StackRuntime.quietly(runtime::close);
-        StackRuntime.quietly(cloud::close);
+        runtime.close();
+        try {
+            cloud.close();
+        } catch (RuntimeException e) {
+            System.err.println("warning: while stopping the local cloud: " + e.getMessage());
+        }
     }
 }

@@ -6,7 +6,6 @@ import dev.streamproc.local.lambda.LambdaInvoker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -16,16 +15,16 @@ public final class StackDeliveryStreams {
     private StackDeliveryStreams() {
     }
 
-    /** Creates (does not start) the deliveries; {@code configure} may adjust local knobs such as the idle poll. */
+    /** Creates (does not start) the deliveries. */
     public static List<FirehoseDelivery> create(Template template, KinesisClient kinesis, S3Client s3, LambdaInvoker invoker,
-                                                Path dataDir, UnaryOperator<FirehoseSettings> configure) {
+                                                Path dataDir) {
         List<FirehoseDelivery> deliveries = new ArrayList<>();
         for (Template.Resource resource : template.resourcesOfType("AWS::KinesisFirehose::DeliveryStream")) {
             if (!(resource.properties().get("KinesisStreamSourceConfiguration") instanceof java.util.Map<?, ?>)) {
                 continue;
             }
-            FirehoseSettings settings = configure.apply(FirehoseSettings.fromResource(nameOf(template, resource), template.region(),
-                    template.accountId(), resource.properties()));
+            FirehoseSettings settings = FirehoseSettings.fromResource(nameOf(template, resource), template.region(),
+                    template.accountId(), resource.properties());
             deliveries.add(new FirehoseDelivery(settings, new KinesisStreamSource(kinesis, settings.sourceStreamArn()), invoker, s3,
                     dataDir));
         }

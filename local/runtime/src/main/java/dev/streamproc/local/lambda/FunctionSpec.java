@@ -2,16 +2,11 @@ package dev.streamproc.local.lambda;
 
 import dev.streamproc.local.cloud.Template;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * One function as the local runtime runs it: what AWS would read from the template's
@@ -55,36 +50,15 @@ public record FunctionSpec(String logicalId,
 
     /**
      * The deployment jar of a CodeUri folder, as {@code ./mvnw package} builds it:
-     * {@code <codeUri>/target/<folder-name>-lambda.jar} (or the shade plugin's versioned
-     * {@code <folder-name>-<version>-lambda.jar}).
+     * {@code <codeUri>/target/<folder-name>-lambda.jar}.
      */
     public static Path deploymentJar(String logicalId, Path codeUri) {
         Path folder = codeUri.toAbsolutePath().normalize();
-        String module = folder.getFileName().toString();
-        Path target = folder.resolve("target");
-        Path jar = target.resolve(module + "-lambda.jar");
-        if (Files.isRegularFile(jar)) {
-            return jar;
+        Path jar = folder.resolve("target").resolve(folder.getFileName() + "-lambda.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(logicalId + ": deployment jar " + jar + " is missing; run ./mvnw package");
         }
-        try (Stream<Path> files = Files.list(target)) {
-            Optional<Path> versioned = files.filter(f -> f.getFileName().toString().startsWith(module + "-")
-                            && f.getFileName().toString().endsWith("-lambda.jar"))
-                    .max(Comparator.comparing(FunctionSpec::modified));
-            if (versioned.isPresent()) {
-                return versioned.get();
-            }
-        } catch (IOException noTargetFolder) {
-            // reported below
-        }
-        throw new IllegalStateException(logicalId + ": deployment jar " + jar + " is missing; run ./mvnw package");
-    }
-
-    private static FileTime modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file);
-        } catch (IOException e) {
-            return FileTime.fromMillis(0);
-        }
+        return jar;
     }
 
     /** The account id in the function's ARN ({@code arn:aws:lambda:region:account:function:name}). */

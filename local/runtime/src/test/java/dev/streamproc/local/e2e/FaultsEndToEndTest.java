@@ -2,12 +2,12 @@ package dev.streamproc.local.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamproc.local.LocalRuntime;
 import dev.streamproc.local.demo.BadInput;
 import dev.streamproc.local.demo.Demo;
 import dev.streamproc.local.demo.DemoOptions;
 import dev.streamproc.local.demo.DemoReport;
 import dev.streamproc.local.demo.DemoSummary;
-import dev.streamproc.local.demo.StackRuntime;
 import dev.streamproc.local.demo.StreamCensus;
 import dev.streamproc.local.lambda.FunctionSpec;
 import dev.streamproc.model.Tweet;
@@ -63,7 +63,7 @@ class FaultsEndToEndTest {
         dataDir = Files.createTempDirectory("streamproc-e2e");
         expected = ExpectedTweets.of(SEED, TWEETS);
         Path testClasses = handlerClassDirectory(dataDir);
-        StackRuntime.Tuning tuning = new StackRuntime.Tuning(
+        LocalRuntime.Tuning tuning = new LocalRuntime.Tuning(
                 spec -> !spec.logicalId().equals("ConsumerFunction") ? spec
                         : new FunctionSpec(spec.logicalId(), spec.functionName(), spec.arn(), prepend(testClasses, spec.classpath()),
                         FaultyConsumerHandler.class.getName() + "::handleRequest", spec.memoryMb(), spec.timeout(), spec.environment()),

@@ -1,9 +1,9 @@
 package dev.streamproc.local.e2e;
 
+import dev.streamproc.local.LocalRuntime;
 import dev.streamproc.local.cloud.LocalCloudConfig;
 import dev.streamproc.local.cloud.LocalState;
 import dev.streamproc.local.cloud.Template;
-import dev.streamproc.local.demo.StackRuntime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,8 +42,9 @@ public final class RuntimeProcess {
         try (var kinesis = new dev.streamproc.local.cloud.SdkClients(state.endpoints()).kinesis()) {
             var stream = new dev.streamproc.local.esm.KinesisStreamSource(kinesis, template.arn("TweetStream"));
             stream.shardIds().forEach(shard -> firehoseCheckpoints.read(shard).ifPresent(seq -> resumedFrom.put(shard, seq)));
-            StackRuntime runtime = StackRuntime.start(template, state.endpoints(), dataDir, System.out, false,
-                    new StackRuntime.Tuning(UnaryOperator.identity(), s -> s.withPolling(Duration.ofMillis(500), Duration.ofMillis(100))));
+            LocalRuntime runtime = LocalRuntime.start(template, state.endpoints(), dataDir, LocalRuntime.Settings.of(System.out, false)
+                    .withoutSchedules().withTuning(new LocalRuntime.Tuning(UnaryOperator.identity(),
+                            s -> s.withPolling(Duration.ofMillis(500), Duration.ofMillis(100)))));
             Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "runtime-stop"));
             System.out.println(READY + " " + List.of(runtime.mappings().size(), runtime.deliveries().size()) + " firehose resumes after " + resumedFrom);
             System.out.flush();

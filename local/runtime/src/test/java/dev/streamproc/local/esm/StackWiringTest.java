@@ -46,8 +46,7 @@ class StackWiringTest {
     void theDeliveryStreamBecomesAFirehoseDelivery() {
         Template template = Template.load(RepoRoot.find().resolve("template.yaml"));
 
-        List<FirehoseDelivery> deliveries = StackDeliveryStreams.create(template, servers.kinesis, servers.s3, (f, e) -> null, dataDir,
-                s -> s);
+        List<FirehoseDelivery> deliveries = StackDeliveryStreams.create(template, servers.kinesis, servers.s3, (f, e) -> null, dataDir);
 
         assertThat(deliveries).singleElement().satisfies(d -> {
             assertThat(d.settings().sourceStreamArn()).isEqualTo(template.arn("TweetStream"));

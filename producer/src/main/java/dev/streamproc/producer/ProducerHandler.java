@@ -14,6 +14,7 @@ import dev.streamproc.producer.ssm.MissingParameterException;
 import dev.streamproc.producer.ssm.SecretParameters;
 import dev.streamproc.producer.ssm.SsmSourceStateStore;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +52,7 @@ public class ProducerHandler implements RequestHandler<ScheduledEvent, ProducerR
     public ProducerReport handleRequest(ScheduledEvent event, Context context) {
         TweetSource source;
         try {
-            source = TweetSources.create(settings, () -> new SecretParameters(ssm()));
+            source = TweetSources.create(settings, () -> new SecretParameters(ssm()), scheduledTime(event));
         } catch (MissingParameterException | IllegalArgumentException e) {
             LOG.error(e.getMessage()); // one clear line (names the parameter or variable, never a value)
             throw e;
@@ -67,6 +68,11 @@ public class ProducerHandler implements RequestHandler<ScheduledEvent, ProducerR
         }
         LOG.info("producer run {}", json(report));
         return report;
+    }
+
+    /** The schedule's time for this run (EventBridge's {@code time}), or now for a hand-made event. */
+    private static Instant scheduledTime(ScheduledEvent event) {
+        return event != null && event.getTime() != null ? Instant.ofEpochMilli(event.getTime().getMillis()) : Instant.now();
     }
 
     private SourceStateStore stateStore() {

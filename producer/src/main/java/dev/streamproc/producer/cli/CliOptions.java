@@ -2,12 +2,14 @@ package dev.streamproc.producer.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Parsed command line of {@link ProducerCli}; a bad option is a usage error with one clear line. */
 record CliOptions(String stream, String source, double rate, long count, Optional<Duration> duration, long seed,
                   Optional<String> topic, Optional<Path> summaryJson, Optional<String> endpoint,
-                  Duration progressEvery) {
+                  Duration progressEvery, Instant start) {
 
     static final String USAGE = """
             usage: java -cp producer-lambda.jar dev.streamproc.producer.cli.ProducerCli --stream NAME [options]
@@ -16,6 +18,7 @@ record CliOptions(String stream, String source, double rate, long count, Optiona
               --count N          stop after N records (default: synthetic 1000, others: until the source is dry)
               --duration D       stop after D (e.g. 30s, 5m, 500ms)
               --seed S           synthetic seed (default 42)
+              --start T          synthetic created_at of the first tweet, ISO-8601 or 'now' (default now)
               --topic T          topic added to replayed tweets that have none
               --summary-json F   also write the final summary as JSON to F
               --endpoint URL     Kinesis endpoint (https), same as AWS_ENDPOINT_URL_KINESIS
@@ -34,6 +37,7 @@ record CliOptions(String stream, String source, double rate, long count, Optiona
         Path summary = null;
         String endpoint = null;
         Duration progress = Duration.ofSeconds(1);
+        Instant start = Instant.now();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
@@ -54,6 +58,7 @@ record CliOptions(String stream, String source, double rate, long count, Optiona
                 case "--summary-json" -> summary = Path.of(value);
                 case "--endpoint" -> endpoint = value;
                 case "--progress" -> progress = duration(option, value);
+                case "--start" -> start = instant(option, value);
                 default -> throw new UsageException("unknown option " + option);
             }
         }
@@ -67,7 +72,18 @@ record CliOptions(String stream, String source, double rate, long count, Optiona
             count = source.equals("synthetic") && duration == null ? 1_000L : Long.MAX_VALUE;
         }
         return new CliOptions(stream, source, rate, count, Optional.ofNullable(duration), seed,
-                Optional.ofNullable(topic), Optional.ofNullable(summary), Optional.ofNullable(endpoint), progress);
+                Optional.ofNullable(topic), Optional.ofNullable(summary), Optional.ofNullable(endpoint), progress, start);
+    }
+
+    private static Instant instant(String option, String value) {
+        if (value.equals("now")) {
+            return Instant.now();
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new UsageException(option + " must be 'now' or an ISO-8601 instant like 2026-11-23T10:00:00Z, got '" + value + "'");
+        }
     }
 
     private static double number(String option, String value) {

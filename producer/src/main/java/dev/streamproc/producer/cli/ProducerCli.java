@@ -149,7 +149,7 @@ public final class ProducerCli {
     private static TweetSource source(CliOptions options, Map<String, String> env) {
         String s = options.source();
         if (s.equals(TweetSources.SYNTHETIC)) {
-            return new SyntheticSource(SyntheticTweets.withSeed(options.seed()), Long.MAX_VALUE);
+            return new SyntheticSource(SyntheticTweets.withSeed(options.seed()).startingAt(options.start()), Long.MAX_VALUE);
         }
         if (s.startsWith(TweetSources.REPLAY + ":")) {
             return new ReplaySource(Path.of(s.substring(TweetSources.REPLAY.length() + 1)),

@@ -9,6 +9,7 @@ import dev.streamproc.producer.synthetic.SyntheticTweets;
 import dev.streamproc.producer.twitter.Twitter4jSource;
 import dev.streamproc.producer.twitter.XApiV2Source;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.function.Supplier;
 
 /** Picks the source named by {@code TWEET_SOURCE}; credentials are read only for the API sources. */
@@ -23,8 +24,16 @@ public final class TweetSources {
     }
 
     public static TweetSource create(ProducerSettings settings, Supplier<SecretParameters> secrets) {
+        return create(settings, secrets, Instant.now());
+    }
+
+    /**
+     * @param now when this run happens: the synthetic source's first created_at, so each scheduled run makes new,
+     *            current tweets (and new ids) instead of the same batch again
+     */
+    public static TweetSource create(ProducerSettings settings, Supplier<SecretParameters> secrets, Instant now) {
         return switch (settings.source()) {
-            case SYNTHETIC -> new SyntheticSource(SyntheticTweets.withSeed(settings.syntheticSeed()),
+            case SYNTHETIC -> new SyntheticSource(SyntheticTweets.withSeed(settings.syntheticSeed()).startingAt(now),
                     settings.syntheticTweetsPerInvocation());
             case REPLAY -> new ReplaySource(Path.of(settings.replayFile().orElseThrow(() -> new IllegalArgumentException(
                     "TWEET_SOURCE=replay needs REPLAY_FILE (a JSON-lines file, gzip or plain)"))), null,

@@ -2,15 +2,20 @@ package dev.streamproc.local.demo;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * {@code streamproc demo [--tweets N | --duration D] [--rate R] [--source synthetic|replay:FILE] [--seed S]
  * [--malformed K] [--notices M] [--keep] [--summary-json FILE] [--verbose] [--data-dir DIR] [--drain-timeout D]}.
+ * {@code start} is the created_at of the first synthetic tweet: the run's own start, so the Athena queries'
+ * "last N hours" windows hold the demo's tweets (and tests regenerate the same tweets from seed and start).
  */
 public record DemoOptions(long tweets, Duration duration, double rate, String source, long seed, int malformed, int notices,
-                          boolean keep, Path summaryJson, boolean verbose, Path dataDir, Duration drainTimeout) {
+                          boolean keep, Path summaryJson, boolean verbose, Path dataDir, Duration drainTimeout,
+                          Instant start) {
 
     public static final String USAGE = """
             usage: streamproc demo [options]
@@ -29,7 +34,8 @@ public record DemoOptions(long tweets, Duration duration, double rate, String so
             Exit status 0 only when every record is accounted for.""";
 
     public static DemoOptions defaults() {
-        return new DemoOptions(2000, null, 500, "synthetic", 42, 5, 3, false, null, false, null, Duration.ofMinutes(3));
+        return new DemoOptions(2000, null, 500, "synthetic", 42, 5, 3, false, null, false, null, Duration.ofMinutes(3),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS));
     }
 
     public static DemoOptions parse(List<String> args) {
@@ -43,24 +49,24 @@ public record DemoOptions(long tweets, Duration duration, double rate, String so
                     tweetsGiven = true;
                 }
                 case "--duration" -> o = new DemoOptions(o.tweets, duration(arg, value(args, ++i, arg)), o.rate, o.source, o.seed,
-                        o.malformed, o.notices, o.keep, o.summaryJson, o.verbose, o.dataDir, o.drainTimeout);
+                        o.malformed, o.notices, o.keep, o.summaryJson, o.verbose, o.dataDir, o.drainTimeout, o.start);
                 case "--rate" -> o = new DemoOptions(o.tweets, o.duration, nonNegative(arg, value(args, ++i, arg)), o.source, o.seed,
-                        o.malformed, o.notices, o.keep, o.summaryJson, o.verbose, o.dataDir, o.drainTimeout);
+                        o.malformed, o.notices, o.keep, o.summaryJson, o.verbose, o.dataDir, o.drainTimeout, o.start);
                 case "--source" -> o = new DemoOptions(o.tweets, o.duration, o.rate, source(value(args, ++i, arg)), o.seed,
-                        o.malformed, o.notices, o.keep, o.summaryJson, o.verbose, o.dataDir, o.drainTimeout);
+                        o.malformed, o.notices, o.keep, o.summaryJson, o.verbose, o.dataDir, o.drainTimeout, o.start);
                 case "--seed" -> o = new DemoOptions(o.tweets, o.duration, o.rate, o.source, longValue(arg, value(args, ++i, arg)),
-                        o.malformed, o.notices, o.keep, o.summaryJson, o.verbose, o.dataDir, o.drainTimeout);
+                        o.malformed, o.notices, o.keep, o.summaryJson, o.verbose, o.dataDir, o.drainTimeout, o.start);
                 case "--malformed" -> o = o.withBadInput((int) nonNegative(arg, value(args, ++i, arg)), o.notices);
                 case "--notices" -> o = o.withBadInput(o.malformed, (int) nonNegative(arg, value(args, ++i, arg)));
                 case "--keep" -> o = new DemoOptions(o.tweets, o.duration, o.rate, o.source, o.seed, o.malformed, o.notices, true,
-                        o.summaryJson, o.verbose, o.dataDir, o.drainTimeout);
+                        o.summaryJson, o.verbose, o.dataDir, o.drainTimeout, o.start);
                 case "--summary-json" -> o = new DemoOptions(o.tweets, o.duration, o.rate, o.source, o.seed, o.malformed, o.notices,
-                        o.keep, Path.of(value(args, ++i, arg)), o.verbose, o.dataDir, o.drainTimeout);
+                        o.keep, Path.of(value(args, ++i, arg)), o.verbose, o.dataDir, o.drainTimeout, o.start);
                 case "--verbose" -> o = new DemoOptions(o.tweets, o.duration, o.rate, o.source, o.seed, o.malformed, o.notices, o.keep,
-                        o.summaryJson, true, o.dataDir, o.drainTimeout);
+                        o.summaryJson, true, o.dataDir, o.drainTimeout, o.start);
                 case "--data-dir" -> o = o.withDataDir(Path.of(value(args, ++i, arg)));
                 case "--drain-timeout" -> o = new DemoOptions(o.tweets, o.duration, o.rate, o.source, o.seed, o.malformed, o.notices,
-                        o.keep, o.summaryJson, o.verbose, o.dataDir, duration(arg, value(args, ++i, arg)));
+                        o.keep, o.summaryJson, o.verbose, o.dataDir, duration(arg, value(args, ++i, arg)), o.start);
                 default -> throw new IllegalArgumentException("unexpected argument '" + arg + "'");
             }
         }
@@ -74,28 +80,29 @@ public record DemoOptions(long tweets, Duration duration, double rate, String so
     }
 
     public DemoOptions withTweets(long n) {
-        return new DemoOptions(n, duration, rate, source, seed, malformed, notices, keep, summaryJson, verbose, dataDir, drainTimeout);
+        return new DemoOptions(n, duration, rate, source, seed, malformed, notices, keep, summaryJson, verbose, dataDir, drainTimeout, start);
     }
 
     public DemoOptions withRate(double r) {
-        return new DemoOptions(tweets, duration, r, source, seed, malformed, notices, keep, summaryJson, verbose, dataDir, drainTimeout);
+        return new DemoOptions(tweets, duration, r, source, seed, malformed, notices, keep, summaryJson, verbose, dataDir, drainTimeout, start);
     }
 
     public DemoOptions withSeed(long s) {
-        return new DemoOptions(tweets, duration, rate, source, s, malformed, notices, keep, summaryJson, verbose, dataDir, drainTimeout);
+        return new DemoOptions(tweets, duration, rate, source, s, malformed, notices, keep, summaryJson, verbose, dataDir, drainTimeout, start);
     }
 
     public DemoOptions withBadInput(int k, int m) {
-        return new DemoOptions(tweets, duration, rate, source, seed, k, m, keep, summaryJson, verbose, dataDir, drainTimeout);
+        return new DemoOptions(tweets, duration, rate, source, seed, k, m, keep, summaryJson, verbose, dataDir, drainTimeout, start);
     }
 
     public DemoOptions withDataDir(Path dir) {
-        return new DemoOptions(tweets, duration, rate, source, seed, malformed, notices, keep, summaryJson, verbose, dir, drainTimeout);
+        return new DemoOptions(tweets, duration, rate, source, seed, malformed, notices, keep, summaryJson, verbose, dir, drainTimeout, start);
     }
 
     /** The producer CLI's source arguments. */
     List<String> producerArguments() {
-        List<String> args = new java.util.ArrayList<>(List.of("--source", source, "--rate", plain(rate), "--seed", Long.toString(seed)));
+        List<String> args = new java.util.ArrayList<>(List.of("--source", source, "--rate", plain(rate), "--seed", Long.toString(seed),
+                "--start", start.toString()));
         if (duration != null) {
             args.addAll(List.of("--duration", duration.toMillis() + "ms"));
         } else {

@@ -62,9 +62,9 @@ class DemoEndToEndTest {
     @BeforeAll
     void runTheDemo() throws Exception {
         dataDir = Files.createTempDirectory("streamproc-e2e");
-        expected = ExpectedTweets.of(SEED, TWEETS);
         DemoOptions options = DemoOptions.defaults().withTweets(TWEETS).withRate(0).withSeed(SEED)
                 .withBadInput(MALFORMED, NOTICES).withDataDir(dataDir);
+        expected = ExpectedTweets.of(SEED, options.start(), TWEETS);
         demo = new Demo(options, new PrintStream(console, true, StandardCharsets.UTF_8));
         demo.start();
         demo.produce();

@@ -14,8 +14,8 @@ import java.util.List;
  */
 record ExpectedTweets(List<OutgoingTweet> sent, List<Tweet> tweets, List<OutgoingTweet> notices, java.util.Map<String, OutgoingTweet> recordOfTweet) {
 
-    static ExpectedTweets of(long seed, int count) {
-        List<OutgoingTweet> sent = SyntheticTweets.withSeed(seed).take(count);
+    static ExpectedTweets of(long seed, java.time.Instant start, int count) {
+        List<OutgoingTweet> sent = SyntheticTweets.withSeed(seed).startingAt(start).take(count);
         List<Tweet> tweets = new ArrayList<>();
         List<OutgoingTweet> notices = new ArrayList<>();
         java.util.Map<String, OutgoingTweet> recordOfTweet = new java.util.HashMap<>();

@@ -61,7 +61,6 @@ class FaultsEndToEndTest {
     @BeforeAll
     void runWithFaults() throws Exception {
         dataDir = Files.createTempDirectory("streamproc-e2e");
-        expected = ExpectedTweets.of(SEED, TWEETS);
         Path testClasses = handlerClassDirectory(dataDir);
         LocalRuntime.Tuning tuning = new LocalRuntime.Tuning(
                 spec -> !spec.logicalId().equals("ConsumerFunction") ? spec
@@ -70,6 +69,7 @@ class FaultsEndToEndTest {
                 settings -> settings.withPolling(Duration.ofMillis(500), Duration.ofMillis(100)));
         DemoOptions options = DemoOptions.defaults().withTweets(TWEETS).withRate(100).withSeed(SEED).withBadInput(0, 0)
                 .withDataDir(dataDir);
+        expected = ExpectedTweets.of(SEED, options.start(), TWEETS);
         demo = new Demo(options, new PrintStream(console, true, StandardCharsets.UTF_8), tuning)
                 .extraInput(List.of(new BadInput.Put("tweet", FaultyConsumerHandler.POISON + "1", status(POISON_ID, "poison_user", "poison")),
                         new BadInput.Put("tweet", FaultyConsumerHandler.SLOW + "1", status(SLOW_ID, "slow_user", "slow"))));

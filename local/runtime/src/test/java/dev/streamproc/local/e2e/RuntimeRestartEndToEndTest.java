@@ -54,7 +54,8 @@ class RuntimeRestartEndToEndTest {
     @BeforeAll
     void killTheRuntimeMidStreamAndRestartIt() throws Exception {
         dataDir = Files.createTempDirectory("streamproc-e2e");
-        expected = ExpectedTweets.of(SEED, TWEETS);
+        java.time.Instant start = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        expected = ExpectedTweets.of(SEED, start, TWEETS);
         // One Kinesis record per invocation: consumption takes many invocations, so the kill lands in the middle of it.
         cloud = LocalCloud.start(LocalCloudConfig.builder().dataDir(dataDir).parameter("ProducerScheduleState", "DISABLED")
                 .parameter("ConsumerBatchSize", "1").parametersFile(null).out(line -> { }).build());
@@ -67,7 +68,7 @@ class RuntimeRestartEndToEndTest {
              ProducerProcess producer = ProducerProcess.start(
                      FunctionSpec.deploymentJar("ProducerFunction", template.function("ProducerFunction").codeUri()),
                      template.physicalName("TweetStream"), List.of("--source", "synthetic", "--seed", Long.toString(SEED),
-                             "--count", Integer.toString(TWEETS), "--rate", "60"), cloud.sdkEnvironment(), dataDir)) {
+                             "--start", start.toString(), "--count", Integer.toString(TWEETS), "--rate", "60"), cloud.sdkEnvironment(), dataDir)) {
             await(() -> watcher.count() >= TWEETS / 6, Duration.ofSeconds(180), "the first items in EventData");
             List<ProcessHandle> tree = runtime.descendants().toList();
             runtime.destroyForcibly(); // SIGKILL: no shutdown hook, no flush, no last checkpoint

@@ -8,7 +8,11 @@ import dev.streamproc.local.cloud.SsmServer;
 import dev.streamproc.model.kpl.UserRecord;
 import dev.streamproc.producer.cli.ProducerCliAccess;
 import dev.streamproc.producer.synthetic.SyntheticTweets;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.net.URI;
+import java.time.Instant;
+import org.joda.time.DateTime;
+import org.joda.time.DateTimeZone;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -69,8 +73,11 @@ class ProducerHandlerAndCliTest {
         env.put("SINCE_ID_PARAMETER", "/streamproc/producer/position");
         ProducerHandler handler = new ProducerHandler(env, ssm);
 
-        ProducerReport first = handler.handleRequest(null, null);
-        ProducerReport second = handler.handleRequest(null, null);
+        // each scheduled run writes current tweets: created_at starts at the event's time
+        Instant t1 = Instant.parse("2026-11-23T10:00:00Z");
+        Instant t2 = Instant.parse("2026-11-23T10:01:00Z");
+        ProducerReport first = handler.handleRequest(scheduledAt(t1), null);
+        ProducerReport second = handler.handleRequest(scheduledAt(t2), null);
 
         assertThat(List.of(first.sent(), second.sent())).containsExactly(60L, 60L);
         assertThat(first.failed() + second.failed()).isZero();
@@ -78,8 +85,9 @@ class ProducerHandlerAndCliTest {
         assertThat(second.perTopic().values().stream().mapToLong(ProducerReport.TopicCounts::sent).sum()).isEqualTo(60);
         assertThat(ssm.getParameter(r -> r.name("/streamproc/producer/position")).parameter().value())
                 .isEqualTo("{\"synthetic:11:next\":\"120\"}");
-        assertThat(payloads(kinesis.readUserRecords(stream)))
-                .containsExactlyInAnyOrderElementsOf(payloads(SyntheticTweets.withSeed(11).take(120)));
+        List<OutgoingTweet> expected = new java.util.ArrayList<>(SyntheticTweets.withSeed(11).startingAt(t1).take(60));
+        expected.addAll(SyntheticTweets.withSeed(11).startingAt(t2).from(60).limit(60).toList());
+        assertThat(payloads(kinesis.readUserRecords(stream))).containsExactlyInAnyOrderElementsOf(payloads(expected));
     }
 
     @Test
@@ -89,7 +97,8 @@ class ProducerHandlerAndCliTest {
         Map<String, String> env = new HashMap<>(kinesis.producerEnvironment(work.resolve("kpl-cli")));
 
         Map<String, Object> summary = ProducerCliAccess.run(env, "--stream", stream, "--source", "synthetic",
-                "--count", "400", "--rate", "2000", "--seed", "5", "--summary-json", summaryFile.toString());
+                "--count", "400", "--rate", "2000", "--seed", "5", "--summary-json", summaryFile.toString(),
+                "--start", SyntheticTweets.DEFAULT_EPOCH.toString());
 
         assertThat(summary).containsEntry("sent", 400L).containsEntry("failed", 0L);
         JsonNode file = JSON.readTree(summaryFile.toFile());
@@ -113,6 +122,12 @@ class ProducerHandlerAndCliTest {
 
         assertThat(summary).containsEntry("sent", 30L).containsEntry("failed", 0L).containsEntry("rejected", 1L);
         assertThat(payloads(kinesis.readUserRecords(stream))).containsExactlyInAnyOrderElementsOf(lines);
+    }
+
+    private static ScheduledEvent scheduledAt(Instant time) {
+        ScheduledEvent event = new ScheduledEvent();
+        event.setTime(new DateTime(time.toEpochMilli(), DateTimeZone.UTC));
+        return event;
     }
 
     private static List<String> payloads(List<?> records) {

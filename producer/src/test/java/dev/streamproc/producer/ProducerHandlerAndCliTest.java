@@ -86,7 +86,7 @@ class ProducerHandlerAndCliTest {
         assertThat(ssm.getParameter(r -> r.name("/streamproc/producer/position")).parameter().value())
                 .isEqualTo("{\"synthetic:11:next\":\"120\"}");
         List<OutgoingTweet> expected = new java.util.ArrayList<>(SyntheticTweets.withSeed(11).startingAt(t1).take(60));
-        expected.addAll(SyntheticTweets.withSeed(11).startingAt(t2).from(60).limit(60).toList());
+        expected.addAll(SyntheticTweets.withSeed(11).startingAt(t2).continuingAt(60).from(60).limit(60).toList());
         assertThat(payloads(kinesis.readUserRecords(stream))).containsExactlyInAnyOrderElementsOf(payloads(expected));
     }
 

@@ -8,8 +8,8 @@ import java.util.Iterator;
 /**
  * The synthetic source: each batch continues the seed's sequence where the previous one
  * stopped (state key {@code synthetic:<seed>:next}), so successive Lambda invocations send
- * tweets 0..n-1, n..2n-1, ... and {@code SyntheticTweets.withSeed(seed).take(total)}
- * reproduces everything sent.
+ * tweets 0..n-1, n..2n-1, ...; each batch is re-timed so its first tweet is created at the source's
+ * start ({@link SyntheticTweets#continuingAt}), which is the run's time in the Lambda.
  */
 public final class SyntheticSource implements TweetSource {
 
@@ -37,6 +37,7 @@ public final class SyntheticSource implements TweetSource {
     @Override
     public Iterator<OutgoingTweet> nextBatch(SourceState state) {
         long first = state.getLong(stateKey(), 0);
+        SyntheticTweets run = tweets.continuingAt(first);
         return new Iterator<>() {
             private long emitted;
 
@@ -52,7 +53,7 @@ public final class SyntheticSource implements TweetSource {
                 }
                 long index = first + emitted++;
                 state.put(stateKey(), Long.toString(index + 1));
-                return tweets.at(index);
+                return run.at(index);
             }
         };
     }

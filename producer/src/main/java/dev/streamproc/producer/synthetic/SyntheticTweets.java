@@ -66,6 +66,14 @@ public final class SyntheticTweets {
         return new SyntheticTweets(seed, newEpoch, spacing, world);
     }
 
+    /**
+     * The same sequence re-timed so that tweet {@code index} (not tweet 0) is created at the epoch: a run that
+     * continues the sequence where the last one stopped still sends tweets of its own time.
+     */
+    public SyntheticTweets continuingAt(long index) {
+        return new SyntheticTweets(seed, epoch.minus(spacing.multipliedBy(index)), spacing, world);
+    }
+
     public SyntheticTweets spacedBy(Duration newSpacing) {
         return new SyntheticTweets(seed, epoch, newSpacing, world);
     }

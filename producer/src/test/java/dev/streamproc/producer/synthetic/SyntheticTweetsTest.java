@@ -61,7 +61,13 @@ class SyntheticTweetsTest {
         for (int batch = 0; batch < 3; batch++) {
             source.nextBatch(state).forEachRemaining(sent::add);
         }
-        assertThat(sent).isEqualTo(SAMPLE.subList(0, 120));
+        // the sequence continues (tweets 0..119), each batch re-timed to start at the source's epoch
+        List<OutgoingTweet> expected = new ArrayList<>();
+        for (int batch = 0; batch < 3; batch++) {
+            expected.addAll(SyntheticTweets.withSeed(42).continuingAt(40L * batch).from(40L * batch).limit(40).toList());
+        }
+        assertThat(sent).isEqualTo(expected);
+        assertThat(parse(sent.get(40)).createdAt()).isEqualTo(SyntheticTweets.DEFAULT_EPOCH);
         assertThat(state.get("synthetic:42:next")).contains("120");
     }
 

@@ -2,9 +2,12 @@ package dev.streamproc.local.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +20,9 @@ class DemoOptionsTest {
         assertThat(o.tweets()).isEqualTo(2000);
         assertThat(o.malformed()).isEqualTo(5);
         assertThat(o.notices()).isEqualTo(3);
-        assertThat(o.producerArguments()).containsExactly("--source", "synthetic", "--rate", "500", "--seed", "42", "--count", "2000");
+        assertThat(o.start()).as("synthetic tweets start with the run").isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
+        assertThat(o.producerArguments()).containsExactly("--source", "synthetic", "--rate", "500", "--seed", "42",
+                "--start", o.start().toString(), "--count", "2000");
     }
 
     @Test
@@ -26,7 +31,8 @@ class DemoOptionsTest {
                 "--notices", "0", "--keep", "--summary-json", "out.json", "--verbose", "--data-dir", "d", "--drain-timeout", "2m"));
 
         assertThat(o.duration()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(o.producerArguments()).containsExactly("--source", "synthetic", "--rate", "12.500", "--seed", "7", "--duration", "30000ms");
+        assertThat(o.producerArguments()).containsExactly("--source", "synthetic", "--rate", "12.500", "--seed", "7",
+                "--start", o.start().toString(), "--duration", "30000ms");
         assertThat(o.keep()).isTrue();
         assertThat(o.verbose()).isTrue();
         assertThat(o.summaryJson()).isEqualTo(Path.of("out.json"));

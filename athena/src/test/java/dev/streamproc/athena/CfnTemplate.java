@@ -1,16 +1,6 @@
 package dev.streamproc.athena;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
-
-import java.util.Arrays;
+import dev.streamproc.local.cloud.CfnYaml;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +11,6 @@ import java.util.Map;
  */
 final class CfnTemplate {
 
-    private static final List<String> FUNCTIONS = List.of("Base64", "Cidr", "FindInMap", "GetAtt", "GetAZs",
-            "ImportValue", "Join", "Select", "Split", "Sub", "Transform", "And", "Equals", "If", "Not", "Or");
-
     private final Map<String, Object> root;
 
     private CfnTemplate(Map<String, Object> root) {
@@ -31,7 +18,7 @@ final class CfnTemplate {
     }
 
     static CfnTemplate load() {
-        Map<String, Object> root = new Yaml(new IntrinsicsConstructor()).load(RepoFiles.read(RepoFiles.TEMPLATE));
+        Map<String, Object> root = asMap(CfnYaml.parse(RepoFiles.read(RepoFiles.TEMPLATE)));
         return new CfnTemplate(root);
     }
 
@@ -74,40 +61,5 @@ final class CfnTemplate {
             throw new AssertionError("expected a list at " + key + ", got " + value);
         }
         return (List<Object>) value;
-    }
-
-    /** SafeConstructor plus CloudFormation's short tags. */
-    private static final class IntrinsicsConstructor extends SafeConstructor {
-        IntrinsicsConstructor() {
-            super(new LoaderOptions());
-            yamlConstructors.put(new Tag("!Ref"), new Intrinsic("Ref"));
-            yamlConstructors.put(new Tag("!Condition"), new Intrinsic("Condition"));
-            for (String function : FUNCTIONS) {
-                yamlConstructors.put(new Tag("!" + function), new Intrinsic("Fn::" + function));
-            }
-        }
-
-        private final class Intrinsic extends AbstractConstruct {
-            private final String key;
-
-            Intrinsic(String key) {
-                this.key = key;
-            }
-
-            @Override
-            public Object construct(Node node) {
-                Object argument;
-                if (node instanceof ScalarNode scalar) {
-                    String text = constructScalar(scalar);
-                    // !GetAtt Resource.Attribute is the short form of [Resource, Attribute].
-                    argument = key.equals("Fn::GetAtt") ? Arrays.asList(text.split("\\.", 2)) : text;
-                } else if (node instanceof SequenceNode sequence) {
-                    argument = constructSequence(sequence);
-                } else {
-                    argument = constructMapping((MappingNode) node);
-                }
-                return Map.of(key, argument);
-            }
-        }
     }
 }

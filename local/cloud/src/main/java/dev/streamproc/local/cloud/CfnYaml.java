@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * Reads CloudFormation YAML: the short intrinsic tags ({@code !Ref x}, {@code !GetAtt a.b}, {@code !Sub ...})
  * become their long JSON forms ({@code {Ref: x}}, {@code {Fn::GetAtt: [a, b]}}); unknown tags are kept as plain data.
  */
-final class CfnYaml {
+public final class CfnYaml {
 
     private static final List<String> FUNCTIONS = List.of("GetAtt", "Sub", "Join", "If", "Equals", "Select", "Split", "GetAZs",
             "ImportValue", "FindInMap", "Not", "And", "Or", "Base64", "Cidr", "Length", "ToJsonString", "Transform");
@@ -25,7 +25,7 @@ final class CfnYaml {
     private CfnYaml() {
     }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(200);
         return new Yaml(new Constructor(options)).load(text);

@@ -1,7 +1,7 @@
 package dev.streamproc.local.cli;
 
 import dev.streamproc.local.cloud.CloudStatus;
-import dev.streamproc.local.cloud.LocalState;
+import dev.streamproc.local.cloud.process.LocalState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

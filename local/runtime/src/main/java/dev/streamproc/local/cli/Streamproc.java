@@ -27,10 +27,10 @@ public final class Streamproc {
         COMMANDS.put("down", new Entry(DownCommand::run, "stop the running local cloud"));
         COMMANDS.put("status", new Entry(StatusCommand::run, "show each local server: up/down, pid, endpoint"));
         COMMANDS.put("env", new Entry(EnvCommand::run, "print 'export AWS_ENDPOINT_URL_...' lines for the running stack"));
-        COMMANDS.put("demo", new Entry(dev.streamproc.local.demo.DemoCommand::run, "run the whole pipeline on synthetic tweets and account for each"));
-        COMMANDS.put("invoke", new Entry(dev.streamproc.local.lambda.InvokeCommand::run, "invoke one function once"));
-        COMMANDS.put("query", new Entry(dev.streamproc.local.query.QueryCommand::run, "run Athena SQL locally over the landed S3 files"));
-        COMMANDS.put("items", new Entry(dev.streamproc.local.items.ItemsCommand::run, "read EventData items of the running stack"));
+        COMMANDS.put("demo", new Entry(dev.streamproc.local.cli.DemoCommand::run, "run the whole pipeline on synthetic tweets and account for each"));
+        COMMANDS.put("invoke", new Entry(dev.streamproc.local.cli.InvokeCommand::run, "invoke one function once"));
+        COMMANDS.put("query", new Entry(dev.streamproc.local.cli.QueryCommand::run, "run Athena SQL locally over the landed S3 files"));
+        COMMANDS.put("items", new Entry(dev.streamproc.local.cli.ItemsCommand::run, "read EventData items of the running stack"));
     }
 
     private Streamproc() {

@@ -1,5 +1,6 @@
 package dev.streamproc.local.esm;
 
+import dev.streamproc.local.stream.StartPosition;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -2,7 +2,9 @@ package dev.streamproc.local.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.streamproc.local.cloud.RepoRoot;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamproc.local.cloud.process.RepoRoot;
 import dev.streamproc.local.demo.ArchiveCensus;
 import dev.streamproc.local.demo.Demo;
 import dev.streamproc.local.demo.DemoOptions;
@@ -31,8 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

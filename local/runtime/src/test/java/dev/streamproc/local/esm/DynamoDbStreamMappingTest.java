@@ -3,8 +3,9 @@ package dev.streamproc.local.esm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.streamproc.local.cloud.DynamoDbServer;
+import dev.streamproc.local.cloud.server.DynamoDbServer;
 import dev.streamproc.local.lambda.LambdaInvoker.InvocationResult;
+import dev.streamproc.local.stream.DynamoDbStreamSource;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streamproc.local.esm.RecordingFunction.Rec;
 import dev.streamproc.local.lambda.LambdaInvoker;
+import dev.streamproc.local.stream.KinesisStreamSource;
+import dev.streamproc.local.stream.StartPosition;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,10 +2,11 @@ package dev.streamproc.local.esm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.streamproc.local.cloud.RepoRoot;
-import dev.streamproc.local.cloud.Template;
+import dev.streamproc.local.cloud.process.RepoRoot;
+import dev.streamproc.local.cloud.template.Template;
 import dev.streamproc.local.firehose.FirehoseDelivery;
 import dev.streamproc.local.firehose.StackDeliveryStreams;
+import dev.streamproc.local.stream.StartPosition;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -3,6 +3,8 @@ package dev.streamproc.local.esm;
 import dev.streamproc.local.firehose.FirehoseDelivery;
 import dev.streamproc.local.firehose.FirehoseSettings;
 import dev.streamproc.local.lambda.LambdaInvoker.InvocationResult;
+import dev.streamproc.local.stream.KinesisStreamSource;
+import dev.streamproc.local.stream.StartPosition;
 import dev.streamproc.model.kpl.KplAggregate;
 import dev.streamproc.model.kpl.UserRecord;
 import java.nio.charset.StandardCharsets;

@@ -6,74 +6,77 @@ import dev.streamproc.local.query.LocalAthena;
 import dev.streamproc.local.query.LocalPaths;
 import dev.streamproc.local.query.ResultFormat;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code streamproc query SQL|FILE [--format table|csv|json] [--data-dir D] [--ddl DIR]}: runs Athena
  * SQL locally over the files the local S3 holds (works after the stack is stopped).
  */
-public final class QueryCommand {
+@Command(name = "query", description = "run Athena SQL locally over the landed S3 files")
+public final class QueryCommand implements Callable<Integer> {
 
-    static final String USAGE = "usage: streamproc query SQL|FILE [--format table|csv|json] [--data-dir DIR] [--ddl DIR]";
+    @ParentCommand
+    Streamproc streamproc;
 
-    private QueryCommand() {
+    @Parameters(index = "0", paramLabel = "SQL|FILE", description = "the SQL text or a .sql file")
+    String sqlOrFile;
+
+    @Option(names = "--format", paramLabel = "table|csv|json", converter = ResultFormats.class, description = "default: table")
+    ResultFormat format = ResultFormat.TABLE;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "the stack's data directory (default .streamproc under the project)")
+    Path dataDir;
+
+    @Option(names = "--ddl", paramLabel = "DIR", description = "the Athena DDL (default athena/ddl of the project)")
+    Path ddlDir;
+
+    /** {@code streamproc query args...} on System.out and System.err. */
+    public static int run(List<String> args) {
+        List<String> all = new ArrayList<>(List.of("query"));
+        all.addAll(args);
+        return Streamproc.run(all);
     }
 
-    public static int run(List<String> args) {
-        String sqlOrFile = null;
-        ResultFormat format = ResultFormat.TABLE;
-        Path dataDir = null;
-        Path ddlDir = null;
+    @Override
+    public Integer call() {
+        PrintStream err = streamproc.err();
         try {
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                switch (arg) {
-                    case "--format" -> format = ResultFormat.parse(value(args, ++i, arg));
-                    case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
-                    case "--ddl" -> ddlDir = Path.of(value(args, ++i, arg));
-                    case "-h", "--help" -> {
-                        System.out.println(USAGE);
-                        return 0;
-                    }
-                    default -> {
-                        if (sqlOrFile != null || arg.startsWith("--")) {
-                            throw new IllegalArgumentException("unexpected argument '" + arg + "'");
-                        }
-                        sqlOrFile = arg;
-                    }
-                }
-            }
-            if (sqlOrFile == null) {
-                throw new IllegalArgumentException("give the SQL text or a .sql file");
-            }
             Path root = dataDir == null || ddlDir == null ? RepoRoot.find() : null;
-            dataDir = dataDir != null ? dataDir : LocalPaths.defaultDataDir(root);
-            ddlDir = ddlDir != null ? ddlDir : root.resolve("athena/ddl");
+            Path data = dataDir != null ? dataDir : LocalPaths.defaultDataDir(root);
+            Path ddl = ddlDir != null ? ddlDir : root.resolve("athena/ddl");
             String sql = Files.isRegularFile(Path.of(sqlOrFile)) ? Files.readString(Path.of(sqlOrFile)) : sqlOrFile;
-            try (LocalAthena athena = LocalAthena.open(AthenaDdl.readDirectory(ddlDir), LocalPaths.s3Dir(dataDir))) {
-                System.out.print(format.render(athena.query(sql)));
+            try (LocalAthena athena = LocalAthena.open(AthenaDdl.readDirectory(ddl), LocalPaths.s3Dir(data))) {
+                streamproc.out().print(format.render(athena.query(sql)));
             }
             return 0;
-        } catch (IllegalArgumentException e) {
-            System.err.println("streamproc query: " + e.getMessage());
-            System.err.println(USAGE);
-            return 2;
         } catch (SQLException e) {
-            System.err.println("streamproc query: the query failed: " + e.getMessage());
+            err.println("streamproc query: the query failed: " + e.getMessage());
             return 1;
         } catch (IOException | RuntimeException e) {
-            System.err.println("streamproc query: " + e.getMessage());
+            err.println("streamproc query: " + e.getMessage());
             return 1;
         }
     }
 
-    private static String value(List<String> args, int i, String option) {
-        if (i >= args.size()) {
-            throw new IllegalArgumentException(option + " needs a value");
+    /** {@code table}, {@code csv} or {@code json}, in ResultFormat's words when it is none of them. */
+    static final class ResultFormats implements picocli.CommandLine.ITypeConverter<ResultFormat> {
+        @Override
+        public ResultFormat convert(String text) {
+            try {
+                return ResultFormat.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
         }
-        return args.get(i);
     }
 }

@@ -1,9 +1,10 @@
-package dev.streamproc.local.demo;
+package dev.streamproc.local.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.streamproc.local.demo.DemoOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,11 +12,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class DemoOptionsTest {
+/** {@code streamproc demo}'s options as the command parses them. */
+class DemoCommandOptionsTest {
 
     @Test
     void defaultsAreTwoThousandSyntheticTweetsWithBadInput() {
-        DemoOptions o = DemoOptions.parse(List.of());
+        DemoOptions o = DemoCommand.parse(List.of());
 
         assertThat(o.tweets()).isEqualTo(2000);
         assertThat(o.malformed()).isEqualTo(5);
@@ -27,7 +29,7 @@ class DemoOptionsTest {
 
     @Test
     void readsEveryOption() {
-        DemoOptions o = DemoOptions.parse(List.of("--duration", "30s", "--rate", "12.5", "--seed", "7", "--malformed", "2",
+        DemoOptions o = DemoCommand.parse(List.of("--duration", "30s", "--rate", "12.5", "--seed", "7", "--malformed", "2",
                 "--notices", "0", "--keep", "--summary-json", "out.json", "--verbose", "--data-dir", "d", "--drain-timeout", "2m"));
 
         assertThat(o.duration()).isEqualTo(Duration.ofSeconds(30));
@@ -38,18 +40,18 @@ class DemoOptionsTest {
         assertThat(o.summaryJson()).isEqualTo(Path.of("out.json"));
         assertThat(o.dataDir()).isEqualTo(Path.of("d"));
         assertThat(o.drainTimeout()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(o.withBadInput(2, 0).malformed()).isEqualTo(2);
+        assertThat(o.toBuilder().malformed(2).notices(0).build().malformed()).isEqualTo(2);
     }
 
     @Test
     void badOptionsSayWhatIsWrong() {
-        assertThatThrownBy(() -> DemoOptions.parse(List.of("--tweets", "10", "--duration", "5s"))).hasMessageContaining("not both");
-        assertThatThrownBy(() -> DemoOptions.parse(List.of("--tweets", "0"))).hasMessageContaining("positive");
-        assertThatThrownBy(() -> DemoOptions.parse(List.of("--rate", "-1"))).hasMessageContaining(">= 0");
-        assertThatThrownBy(() -> DemoOptions.parse(List.of("--duration", "soon"))).hasMessageContaining("30s");
-        assertThatThrownBy(() -> DemoOptions.parse(List.of("--source", "twitter4j"))).hasMessageContaining("synthetic or replay:FILE");
-        assertThatThrownBy(() -> DemoOptions.parse(List.of("--source", "replay:/no/such/file"))).hasMessageContaining("not found");
-        assertThatThrownBy(() -> DemoOptions.parse(List.of("--seed"))).hasMessageContaining("needs a value");
-        assertThatThrownBy(() -> DemoOptions.parse(List.of("--bogus"))).hasMessageContaining("unexpected argument");
+        assertThatThrownBy(() -> DemoCommand.parse(List.of("--tweets", "10", "--duration", "5s"))).hasMessageContaining("not both");
+        assertThatThrownBy(() -> DemoCommand.parse(List.of("--tweets", "0"))).hasMessageContaining("positive");
+        assertThatThrownBy(() -> DemoCommand.parse(List.of("--rate", "-1"))).hasMessageContaining(">= 0");
+        assertThatThrownBy(() -> DemoCommand.parse(List.of("--duration", "soon"))).hasMessageContaining("30s");
+        assertThatThrownBy(() -> DemoCommand.parse(List.of("--source", "twitter4j"))).hasMessageContaining("synthetic or replay:FILE");
+        assertThatThrownBy(() -> DemoCommand.parse(List.of("--source", "replay:/no/such/file"))).hasMessageContaining("not found");
+        assertThatThrownBy(() -> DemoCommand.parse(List.of("--seed"))).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> DemoCommand.parse(List.of("--bogus"))).hasMessageContaining("unexpected argument");
     }
 }

@@ -62,8 +62,8 @@ class DemoEndToEndTest {
     @BeforeAll
     void runTheDemo() throws Exception {
         dataDir = Files.createTempDirectory("streamproc-e2e");
-        DemoOptions options = DemoOptions.defaults().withTweets(TWEETS).withRate(0).withSeed(SEED)
-                .withBadInput(MALFORMED, NOTICES).withDataDir(dataDir);
+        DemoOptions options = DemoOptions.builder().tweets(TWEETS).rate(0).seed(SEED)
+                .malformed(MALFORMED).notices(NOTICES).dataDir(dataDir).build();
         expected = ExpectedTweets.of(SEED, options.start(), TWEETS);
         demo = new Demo(options, new PrintStream(console, true, StandardCharsets.UTF_8));
         demo.start();

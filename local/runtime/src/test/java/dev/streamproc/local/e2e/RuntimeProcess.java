@@ -44,7 +44,7 @@ public final class RuntimeProcess {
             stream.shardIds().forEach(shard -> firehoseCheckpoints.read(shard).ifPresent(seq -> resumedFrom.put(shard, seq)));
             LocalRuntime runtime = LocalRuntime.start(template, state.endpoints(), dataDir, LocalRuntime.Settings.of(System.out, false)
                     .withoutSchedules().withTuning(new LocalRuntime.Tuning(UnaryOperator.identity(),
-                            s -> s.withPolling(Duration.ofMillis(500), Duration.ofMillis(100)))));
+                            s -> s.toBuilder().idlePollInterval(Duration.ofMillis(500)).retryDelay(Duration.ofMillis(100)).build())));
             Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "runtime-stop"));
             System.out.println(READY + " " + List.of(runtime.mappings().size(), runtime.deliveries().size()) + " firehose resumes after " + resumedFrom);
             System.out.flush();

@@ -69,8 +69,8 @@ class DynamoDbStreamMappingTest {
         }
         dynamoDb.deleteItem(r -> r.tableName(table).key(Map.of("Id", AttributeValue.fromS("item-0"))));
         List<JsonNode> events = new CopyOnWriteArrayList<>();
-        EsmSettings settings = EsmSettings.defaults("DdbFunction", "arn:aws:lambda:us-east-1:000000000000:function:ddb", streamArn)
-                .withPolling(Duration.ofMillis(100), Duration.ofMillis(20));
+        EsmSettings settings = EsmSettings.builder("DdbFunction", "arn:aws:lambda:us-east-1:000000000000:function:ddb", streamArn)
+                .idlePollInterval(Duration.ofMillis(100)).retryDelay(Duration.ofMillis(20)).build();
 
         try (EventSourceMapping mapping = new EventSourceMapping(settings, new DynamoDbStreamSource(streams, streamArn),
                 new DynamoDbEventFormat(streamArn), (f, event) -> {

@@ -26,7 +26,7 @@ class StackWiringTest {
         Template template = Template.load(RepoRoot.find().resolve("template.yaml"));
 
         List<EventSourceMapping> mappings = StackEventSources.create(template, servers.kinesis, null, servers.sqs,
-                (f, e) -> null, dataDir, s -> s.withPolling(Duration.ofMillis(200), Duration.ofMillis(100)));
+                (f, e) -> null, dataDir, s -> s.toBuilder().idlePollInterval(Duration.ofMillis(200)).retryDelay(Duration.ofMillis(100)).build());
 
         assertThat(mappings).singleElement().satisfies(m -> {
             EsmSettings s = m.settings();

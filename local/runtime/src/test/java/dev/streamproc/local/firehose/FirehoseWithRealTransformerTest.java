@@ -1,6 +1,7 @@
 package dev.streamproc.local.firehose;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streamproc.local.cloud.process.RepoRoot;
@@ -69,10 +70,8 @@ class FirehoseWithRealTransformerTest {
         try (LocalLambda lambda = new LocalLambda(List.of(transformer),
                 RuntimeOptions.forDataDirectory(dataDir, Map.of("AWS_REGION", "us-east-1"), null, false))) {
             delivery = new FirehoseDelivery(settings, new KinesisStreamSource(servers.kinesis, stream), lambda, servers.s3, dataDir).start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (delivery.metrics().recordsIn() < 5 && System.nanoTime() < deadline) {
-                StreamTestServers.sleep(50);
-            }
+            FirehoseDelivery started = delivery;
+            await().atMost(Duration.ofSeconds(60)).until(() -> started.metrics().recordsIn() >= 5);
             delivery.close();
         }
 

@@ -1,18 +1,18 @@
 package dev.streamproc.local.schedule;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamproc.local.lambda.LambdaInvoker;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SchedulerTest {
 
@@ -44,9 +44,7 @@ class SchedulerTest {
                 new RateExpression(Duration.ofMillis(200), Instant.now()), false, null);
 
         try (Scheduler scheduler = new Scheduler(invoker, List.of(rule, disabled), Clock.systemUTC(), line -> { }).start()) {
-            while (invoker.events.size() < 3) {
-                Thread.sleep(20);
-            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> invoker.events.size() >= 3);
             assertThat(scheduler.firings().get("streamproc-Disabled")).isZero();
         }
 
@@ -73,9 +71,7 @@ class SchedulerTest {
                 new RateExpression(Duration.ofMillis(100), Instant.now()), true, "{\"tweets\":5}");
 
         try (Scheduler scheduler = new Scheduler(invoker, List.of(rule), Clock.systemUTC(), line -> { }).start()) {
-            while (invoker.events.isEmpty()) {
-                Thread.sleep(20);
-            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> !invoker.events.isEmpty());
         }
 
         assertThat(invoker.events.get(0)).isEqualTo(JSON.readTree("{\"tweets\":5}"));
@@ -98,9 +94,7 @@ class SchedulerTest {
 
         try (Scheduler scheduler = new Scheduler(failing, List.of(rule), Clock.systemUTC(), log::add,
                 List.of(Duration.ofMillis(50), Duration.ofMillis(100))).start()) {
-            while (scheduler.failures().get("often") == 0) {
-                Thread.sleep(20);
-            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> scheduler.failures().get("often") > 0);
         }
 
         // each firing is one event id, attempted at most three times; the exhausted one was tried exactly three

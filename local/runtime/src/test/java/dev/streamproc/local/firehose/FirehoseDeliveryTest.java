@@ -12,7 +12,7 @@ import dev.streamproc.local.esm.StreamTestServers;
 import dev.streamproc.local.lambda.LambdaInvoker.InvocationResult;
 import dev.streamproc.local.lambda.LambdaInvoker;
 import dev.streamproc.local.stream.KinesisStreamSource;
-import dev.streamproc.model.kpl.KplAggregate;
+import dev.streamproc.model.kpl.KplAggregateEncoder;
 import dev.streamproc.model.kpl.UserRecord;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -120,9 +120,9 @@ class FirehoseDeliveryTest {
     void deAggregatesKplRecordsCallsTheProcessorWithTheFirehoseEventAndWritesGzipRowsUnderTheEvaluatedPrefix() {
         String stream = servers.freshStream("fh-deagg", 1);
         String bucket = servers.freshBucket("fh-deagg");
-        String seq1 = servers.putBytes(stream, "outer-1", KplAggregate.encode(List.of(user("a", "one"), user("b", "two"), user("c", "three"))));
+        String seq1 = servers.putBytes(stream, "outer-1", KplAggregateEncoder.encode(List.of(user("a", "one"), user("b", "two"), user("c", "three"))));
         String seq2 = servers.putBytes(stream, "plain-key", "four".getBytes(StandardCharsets.UTF_8));
-        String seq3 = servers.putBytes(stream, "outer-2", KplAggregate.encode(List.of(user("d", "five"), user("e", "six"))));
+        String seq3 = servers.putBytes(stream, "outer-2", KplAggregateEncoder.encode(List.of(user("d", "five"), user("e", "six"))));
         TransformerFunction function = TransformerFunction.upperCasing();
         FirehoseSettings settings = settings(stream, bucket, true);
 

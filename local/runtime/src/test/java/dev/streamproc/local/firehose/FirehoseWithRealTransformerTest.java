@@ -11,7 +11,7 @@ import dev.streamproc.local.lambda.FunctionSpec;
 import dev.streamproc.local.lambda.LocalLambda;
 import dev.streamproc.local.lambda.RuntimeOptions;
 import dev.streamproc.local.stream.KinesisStreamSource;
-import dev.streamproc.model.kpl.KplAggregate;
+import dev.streamproc.model.kpl.KplAggregateEncoder;
 import dev.streamproc.model.kpl.UserRecord;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -54,7 +54,7 @@ class FirehoseWithRealTransformerTest {
         FunctionSpec transformer = FunctionSpec.of(template.function("FirehoseTransformerFunction"));
         String stream = servers.freshStream("fh-real", 1);
         String bucket = servers.freshBucket("fh-real");
-        servers.putBytes(stream, "1", KplAggregate.encode(List.of(user("1", tweet(1, "alice", "hello 世界")),
+        servers.putBytes(stream, "1", KplAggregateEncoder.encode(List.of(user("1", tweet(1, "alice", "hello 世界")),
                 user("2", tweet(2, "bob", "second")), user("3", "{\"delete\":{\"status\":{\"id\":9,\"id_str\":\"9\"}}}"))));
         servers.putBytes(stream, "4", "{not json".getBytes(StandardCharsets.UTF_8));
         servers.putBytes(stream, "5", tweet(5, "carol", "plain record").getBytes(StandardCharsets.UTF_8));

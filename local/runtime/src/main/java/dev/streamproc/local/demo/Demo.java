@@ -1,5 +1,6 @@
 package dev.streamproc.local.demo;
 
+import dev.streamproc.local.LocalPipeline;
 import dev.streamproc.local.LocalRuntime;
 import dev.streamproc.local.cloud.LocalCloudConfig;
 import dev.streamproc.local.cloud.process.LocalState;

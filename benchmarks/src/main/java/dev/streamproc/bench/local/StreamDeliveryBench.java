@@ -104,10 +104,11 @@ public final class StreamDeliveryBench {
             }
             servers.putBytes(source, "agg" + a, KplAggregateEncoder.encode(users));
         }
-        FirehoseSettings firehose = new FirehoseSettings("bench", "arn:aws:firehose:us-east-1:000000000000:deliverystream/bench", 1, source,
-                bucket, "tweets/!{timestamp:yyyy/MM/dd/HH}/", null, 64L * 1024 * 1024, Duration.ofSeconds(60), true,
-                "arn:aws:lambda:us-east-1:000000000000:function:passthrough", 3, 3L * 1024 * 1024, Duration.ofSeconds(60),
-                Duration.ofMillis(100), Duration.ofMillis(50), "us-east-1");
+        FirehoseSettings firehose = FirehoseSettings.builder("bench", "us-east-1", "000000000000", source, bucket)
+                .prefix("tweets/!{timestamp:yyyy/MM/dd/HH}/").gzip(true).lambdaArn("arn:aws:lambda:us-east-1:000000000000:function:passthrough")
+                .buffers(3L * 1024 * 1024, Duration.ofSeconds(60), 64L * 1024 * 1024, Duration.ofSeconds(60))
+                .idlePollInterval(Duration.ofMillis(100)).retryDelay(Duration.ofMillis(50))
+                .build();
         Instant begin = Instant.now();
         FirehoseDelivery delivery = new FirehoseDelivery(firehose, new KinesisStreamSource(servers.kinesis, source),
                 (f, e) -> InvocationResult.success(passThrough(e), Duration.ZERO), servers.s3, dataDir).start();

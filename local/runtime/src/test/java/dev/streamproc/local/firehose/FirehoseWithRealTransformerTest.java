@@ -61,10 +61,10 @@ class FirehoseWithRealTransformerTest {
 
         FirehoseSettings fromTemplate = FirehoseSettings.fromResource("streamproc-DeliveryStream", template.region(),
                 template.accountId(), template.resource("DeliveryStream").properties());
-        FirehoseSettings settings = new FirehoseSettings(fromTemplate.name(), fromTemplate.arn(), 1, stream, bucket,
-                fromTemplate.prefix(), fromTemplate.errorOutputPrefix(), fromTemplate.s3BufferBytes(), Duration.ofSeconds(300),
-                fromTemplate.gzip(), fromTemplate.lambdaArn(), fromTemplate.numberOfRetries(), fromTemplate.processorBufferBytes(),
-                Duration.ofSeconds(300), Duration.ofMillis(100), Duration.ofMillis(50), fromTemplate.region());
+        FirehoseSettings settings = fromTemplate.toBuilder().sourceStreamArn(stream).bucket(bucket)
+                .s3BufferInterval(Duration.ofSeconds(300)).processorBufferInterval(Duration.ofSeconds(300))
+                .idlePollInterval(Duration.ofMillis(100)).retryDelay(Duration.ofMillis(50))
+                .build();
 
         FirehoseDelivery delivery;
         try (LocalLambda lambda = new LocalLambda(List.of(transformer),

@@ -1,6 +1,7 @@
 package dev.streamproc.examples.wildrydes.producer;
 
 import dev.streamproc.examples.wildrydes.UnicornStatus;
+import dev.streamproc.lambdakit.PutRecordsSender;
 import dev.streamproc.lambdakit.Writers;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,12 +78,12 @@ public final class WildRydesProducer implements Callable<Integer> {
             paths.add(new UnicornPath(name, seed));
         }
         try (KinesisClient kinesis = client()) {
-            StatusSender sender = new StatusSender(kinesis, stream, Writers.defaultBackoff());
+            PutRecordsSender sender = new PutRecordsSender(kinesis, stream, Writers.defaultBackoff());
             return run(paths, sender);
         }
     }
 
-    private int run(List<UnicornPath> paths, StatusSender sender) throws InterruptedException {
+    private int run(List<UnicornPath> paths, PutRecordsSender sender) throws InterruptedException {
         Duration interval = Duration.ofNanos(Math.round(1e9 / rate));
         Instant next = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         long sent = 0;
@@ -92,7 +93,7 @@ public final class WildRydesProducer implements Callable<Integer> {
             List<PutRecordsRequestEntry> entries = new ArrayList<>(paths.size());
             for (UnicornPath path : paths) {
                 UnicornStatus status = path.next(next);
-                entries.add(StatusSender.entry(status.name(), StatusJson.of(status)));
+                entries.add(PutRecordsSender.entry(status.name(), StatusJson.of(status)));
             }
             int refused = sender.send(entries);
             sent += entries.size() - refused;

@@ -1,6 +1,5 @@
-package dev.streamproc.examples.wildrydes.producer;
+package dev.streamproc.lambdakit;
 
-import dev.streamproc.lambdakit.Backoff;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +11,12 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 
 /**
- * Puts records with PutRecords (at most 500 a call), partition key = the unicorn's name so a
- * unicorn's statuses stay in order on one shard; entries Kinesis refuses (throttled) are sent
- * again with backoff a few times, and the count of those never accepted is returned.
+ * The examples' CLIs put records with PutRecords (at most 500 a call); entries Kinesis refuses
+ * (throttled) are sent again with backoff a few times, and the count of those never accepted is
+ * returned. Needs {@code software.amazon.awssdk:kinesis}, an optional dependency of this module
+ * that only the CLIs declare (their Lambda jars leave it out).
  */
-final class StatusSender {
+public final class PutRecordsSender {
 
     static final int MAX_RECORDS_PER_CALL = 500;
     static final int MAX_ATTEMPTS = 5;
@@ -25,14 +25,14 @@ final class StatusSender {
     private final String streamName;
     private final Backoff backoff;
 
-    StatusSender(KinesisClient kinesis, String streamName, Backoff backoff) {
+    public PutRecordsSender(KinesisClient kinesis, String streamName, Backoff backoff) {
         this.kinesis = kinesis;
         this.streamName = streamName;
         this.backoff = backoff;
     }
 
     /** Sends every entry; returns how many could not be put. */
-    int send(List<PutRecordsRequestEntry> entries) {
+    public int send(List<PutRecordsRequestEntry> entries) {
         int failed = 0;
         for (int from = 0; from < entries.size(); from += MAX_RECORDS_PER_CALL) {
             failed += sendCall(entries.subList(from, Math.min(entries.size(), from + MAX_RECORDS_PER_CALL)));
@@ -70,7 +70,7 @@ final class StatusSender {
         }
     }
 
-    static PutRecordsRequestEntry entry(String partitionKey, byte[] data) {
+    public static PutRecordsRequestEntry entry(String partitionKey, byte[] data) {
         return PutRecordsRequestEntry.builder().partitionKey(partitionKey).data(SdkBytes.fromByteArray(data)).build();
     }
 

@@ -1,0 +1,36 @@
+package dev.streamproc.examples.sensors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.streamproc.lambdakit.testing.CfnLint;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** template.yaml deploys as written: cfn-lint clean, the tutorial's names, no managed policies. */
+class TemplateTest {
+
+    private static final Path TEMPLATE = Path.of("template.yaml");
+
+    @Test
+    void passesCfnLintWithoutErrorsOrWarnings() throws IOException {
+        CfnLint.Result lint = CfnLint.lint(TEMPLATE);
+
+        assertThat(lint.findings()).as("cfn-lint findings").isEmpty();
+        assertThat(lint.exitCode()).isZero();
+    }
+
+    @Test
+    void usesTheTutorialsNamesAndNoManagedPolicies() throws IOException {
+        String template = Files.readString(TEMPLATE, StandardCharsets.UTF_8);
+
+        assertThat(template)
+                .contains("Name: temperature-sensor-data\n", "TableName: SensorData\n", "FunctionName: ProcessKinesisRecords\n",
+                        "Handler: " + ProcessKinesisRecords.class.getName() + "::handleRequest\n",
+                        "AttributeName: CurrentTime\n          AttributeType: N\n", "StartingPosition: LATEST\n",
+                        "TABLE_NAME: !Ref SensorData\n", "- ReportBatchItemFailures\n")
+                .doesNotContain("ManagedPolicyArns", "FullAccess", "Action: '*'", "dynamodb:*", "kinesis:*");
+    }
+}

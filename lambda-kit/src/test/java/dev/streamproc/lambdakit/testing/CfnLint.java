@@ -1,5 +1,6 @@
 package dev.streamproc.lambdakit.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -20,6 +21,19 @@ public final class CfnLint {
     }
 
     private CfnLint() {
+    }
+
+    /** Asserts that cfn-lint finds nothing at all (no error, no warning) in the template. */
+    public static void assertClean(Path template) throws IOException {
+        Result lint = lint(template);
+        assertThat(lint.findings()).as("cfn-lint findings in " + template).isEmpty();
+        assertThat(lint.exitCode()).as("cfn-lint exit code").isZero();
+    }
+
+    /** Asserts that no role of the template uses managed policies or wildcard actions. */
+    public static void assertNoBroadGrants(String templateText) {
+        assertThat(templateText).doesNotContain("ManagedPolicyArns", "FullAccess", "Action: '*'", "dynamodb:*", "kinesis:*",
+                "logs:*");
     }
 
     public static Result lint(Path template) throws IOException {

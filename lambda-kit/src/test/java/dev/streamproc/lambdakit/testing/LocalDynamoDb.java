@@ -1,7 +1,7 @@
 package dev.streamproc.lambdakit.testing;
 
 import dev.streamproc.lambdakit.DynamoDbClients;
-import dev.streamproc.local.cloud.DynamoDbServer;
+import dev.streamproc.local.cloud.server.DynamoDbServer;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

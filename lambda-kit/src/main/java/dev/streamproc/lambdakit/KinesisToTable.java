@@ -3,11 +3,12 @@ package dev.streamproc.lambdakit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The core of a Kinesis → DynamoDB function: decode every record, write one item per key with
- * BatchWriteItem, and say which records must come again. Writes are puts of the whole item under
+ * The core of a Kinesis → DynamoDB function: decode every record, check it against DynamoDB's
+ * item limits, write one item per key with BatchWriteItem, and say which records must come again. Writes are puts of the whole item under
  * a key taken from the record, so a redelivered record overwrites itself: no duplicates.
  */
 public final class KinesisToTable<K, T> {
@@ -25,12 +26,19 @@ public final class KinesisToTable<K, T> {
         List<Rejection> rejections = new ArrayList<>();
         for (KinesisRecord record : records) {
             Decoding<T> decoding = decode(record.data());
+            String reason;
             if (decoding instanceof Decoding.Value<T> value) {
-                plan.add(mapping.keyOf(value.value()), mapping.itemOf(value.value()), record.sequenceNumber());
+                Map<String, AttributeValue> item = mapping.itemOf(value.value());
+                Optional<String> tooBig = ItemLimits.violation(item, mapping.keyAttributes());
+                if (tooBig.isEmpty()) {
+                    plan.add(mapping.keyOf(value.value()), item, record.sequenceNumber());
+                    continue;
+                }
+                reason = tooBig.get();
             } else {
-                rejections.add(new Rejection(record.shardId(), record.sequenceNumber(),
-                        ((Decoding.Rejected<T>) decoding).reason(), ByteHead.escape(record.data())));
+                reason = ((Decoding.Rejected<T>) decoding).reason();
             }
+            rejections.add(new Rejection(record.shardId(), record.sequenceNumber(), reason, ByteHead.escape(record.data())));
         }
         WriteOutcome<K> outcome = plan.isEmpty() ? WriteOutcome.nothingToWrite() : writer.write(plan.items().values(), deadline);
         return new BatchReport(records.size(), outcome.itemsWritten(), List.copyOf(rejections),

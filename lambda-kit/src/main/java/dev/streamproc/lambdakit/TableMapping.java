@@ -1,5 +1,6 @@
 package dev.streamproc.lambdakit;
 
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -17,6 +18,9 @@ public interface TableMapping<K, T> {
     K keyOf(T value);
 
     Map<String, AttributeValue> itemOf(T value);
+
+    /** The table's key attribute names: the partition key, then the sort key if there is one. */
+    List<String> keyAttributes();
 
     /** The key of an item this mapping made (to name the records of unprocessed items). */
     K keyOfItem(Map<String, AttributeValue> item);

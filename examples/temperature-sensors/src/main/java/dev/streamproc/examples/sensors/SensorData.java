@@ -4,6 +4,7 @@ import dev.streamproc.lambdakit.Decoding;
 import dev.streamproc.lambdakit.TableMapping;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -27,6 +28,11 @@ public final class SensorData implements TableMapping<SensorKey, SensorReading> 
         item.put("CurrentTime", AttributeValue.fromN(number(reading.currentTime())));
         item.put("Temperature", AttributeValue.fromN(reading.temperature().toPlainString()));
         return item;
+    }
+
+    @Override
+    public List<String> keyAttributes() {
+        return List.of("SensorId", "CurrentTime");
     }
 
     @Override

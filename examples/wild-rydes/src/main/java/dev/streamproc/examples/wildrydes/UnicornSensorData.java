@@ -3,6 +3,7 @@ package dev.streamproc.examples.wildrydes;
 import dev.streamproc.lambdakit.Decoding;
 import dev.streamproc.lambdakit.TableMapping;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -30,6 +31,11 @@ public final class UnicornSensorData implements TableMapping<StatusKey, UnicornS
         item.put("HealthPoints", AttributeValue.fromN(Long.toString(status.healthPoints())));
         item.put("MagicPoints", AttributeValue.fromN(Long.toString(status.magicPoints())));
         return item;
+    }
+
+    @Override
+    public List<String> keyAttributes() {
+        return List.of("Name", "StatusTime");
     }
 
     @Override

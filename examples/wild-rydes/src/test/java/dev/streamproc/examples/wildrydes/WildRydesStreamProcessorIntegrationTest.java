@@ -137,16 +137,17 @@ class WildRydesStreamProcessorIntegrationTest {
                 .record("not json at all")
                 .record(UnicornStatusParserTest.status("café").getBytes(StandardCharsets.ISO_8859_1))
                 .record("{\"Name\":\"Rocinante\"}")
-                .record(new byte[] {0x1b, '[', '2', 'J'});
+                .record(new byte[] {0x1b, '[', '2', 'J'})
+                .record(UnicornStatusParserTest.status("U".repeat(3_000))); // a key DynamoDB would refuse
         event.record(UnicornStatusParserTest.status("Bucephalus"));
 
         StreamsEventResponse response = handle(event, 60_000);
 
         assertThat(response.getBatchItemFailures()).as("nothing to retry: bad records would fail again").isEmpty();
         assertThat(items()).hasSize(4);
-        assertThat(metrics.flushed("RecordsIn")).isEqualTo(8);
-        assertThat(metrics.flushed("RecordsRejected")).isEqualTo(4);
-        assertThat(metrics.flushed("ItemsWritten") + metrics.flushed("RecordsRejected")).isEqualTo(8);
+        assertThat(metrics.flushed("RecordsIn")).isEqualTo(9);
+        assertThat(metrics.flushed("RecordsRejected")).isEqualTo(5);
+        assertThat(metrics.flushed("ItemsWritten") + metrics.flushed("RecordsRejected")).isEqualTo(9);
     }
 
     @Test

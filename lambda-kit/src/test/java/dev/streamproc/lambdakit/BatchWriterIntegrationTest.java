@@ -17,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** The shared writer against a real DynamoDB Local, throttling and UnprocessedItems injected on the wire. */
@@ -48,9 +46,7 @@ class BatchWriterIntegrationTest {
         wire = new FaultInjectingHttpClient(DynamoDbClients.httpClient());
         dynamo = local.client(wire);
         table = "Items" + (++tables);
-        dynamo.createTable(t -> t.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(a -> a.attributeName("Id").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("Id").keyType(KeyType.HASH)));
+        LocalDynamoDb.createTable(dynamo, table, "Id", ScalarAttributeType.S);
     }
 
     @AfterEach

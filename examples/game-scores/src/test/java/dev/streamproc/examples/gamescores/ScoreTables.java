@@ -1,5 +1,6 @@
 package dev.streamproc.examples.gamescores;
 
+import dev.streamproc.lambdakit.testing.LocalDynamoDb;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,12 +21,8 @@ record ScoreTables(DynamoDbClient dynamo, String records, String totals, String 
                 .attributeDefinitions(a -> a.attributeName("RecordID").attributeType(ScalarAttributeType.N))
                 .keySchema(k -> k.attributeName("RecordID").keyType(KeyType.HASH))
                 .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
-        dynamo.createTable(t -> t.tableName(tables.totals).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(a -> a.attributeName("Username").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("Username").keyType(KeyType.HASH)));
-        dynamo.createTable(t -> t.tableName(tables.applied).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(a -> a.attributeName("EventId").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("EventId").keyType(KeyType.HASH)));
+        LocalDynamoDb.createTable(dynamo, tables.totals, "Username", ScalarAttributeType.S);
+        LocalDynamoDb.createTable(dynamo, tables.applied, "EventId", ScalarAttributeType.S);
         return tables;
     }
 

@@ -1,6 +1,8 @@
 package dev.streamproc.examples.sensors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.N;
+import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S;
 
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
@@ -24,9 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** The function against a real DynamoDB Local, SensorData as template.yaml declares it. */
 @Timeout(120)
@@ -54,12 +53,7 @@ class ProcessKinesisRecordsIntegrationTest {
     void freshTableAndFunction() {
         dynamo = local.client();
         table = "SensorData" + (++tables);
-        dynamo.createTable(t -> t.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                        a -> a.attributeName("SensorId").attributeType(ScalarAttributeType.S),
-                        a -> a.attributeName("CurrentTime").attributeType(ScalarAttributeType.N))
-                .keySchema(k -> k.attributeName("SensorId").keyType(KeyType.HASH),
-                        k -> k.attributeName("CurrentTime").keyType(KeyType.RANGE)));
+        LocalDynamoDb.createTable(dynamo, table, "SensorId", S, "CurrentTime", N);
         function = new ProcessKinesisRecords(dynamo, table);
         metrics = RecordingMetrics.install();
     }

@@ -1,6 +1,8 @@
 package dev.streamproc.examples.sensors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.N;
+import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S;
 
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.streamproc.examples.sensors.simulator.SensorSimulator;
@@ -15,9 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.kinesis.model.Record;
 
 /**
@@ -35,12 +34,7 @@ class SimulatorToTableIntegrationTest {
                 LocalDynamoDb dynamoDb = LocalDynamoDb.start();
                 DynamoDbClient dynamo = dynamoDb.client()) {
             kinesis.createStream("temperature-sensor-data");
-            dynamo.createTable(t -> t.tableName("SensorData").billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(
-                            a -> a.attributeName("SensorId").attributeType(ScalarAttributeType.S),
-                            a -> a.attributeName("CurrentTime").attributeType(ScalarAttributeType.N))
-                    .keySchema(k -> k.attributeName("SensorId").keyType(KeyType.HASH),
-                            k -> k.attributeName("CurrentTime").keyType(KeyType.RANGE)));
+            LocalDynamoDb.createTable(dynamo, "SensorData", "SensorId", S, "CurrentTime", N);
 
             CliProcess.Result simulated = CliProcess.run(SensorSimulator.class, kinesis.cliEnvironment(), dir,
                     "--sensors", "4", "--count", "2", "--quiet");

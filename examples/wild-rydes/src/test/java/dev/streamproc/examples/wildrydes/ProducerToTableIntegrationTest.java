@@ -1,6 +1,7 @@
 package dev.streamproc.examples.wildrydes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S;
 
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.streamproc.examples.wildrydes.producer.WildRydesProducer;
@@ -18,9 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.kinesis.model.Record;
 
 /**
@@ -38,12 +36,7 @@ class ProducerToTableIntegrationTest {
                 LocalDynamoDb dynamoDb = LocalDynamoDb.start();
                 DynamoDbClient dynamo = dynamoDb.client()) {
             kinesis.createStream("wildrydes");
-            dynamo.createTable(t -> t.tableName("UnicornSensorData").billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(
-                            a -> a.attributeName("Name").attributeType(ScalarAttributeType.S),
-                            a -> a.attributeName("StatusTime").attributeType(ScalarAttributeType.S))
-                    .keySchema(k -> k.attributeName("Name").keyType(KeyType.HASH),
-                            k -> k.attributeName("StatusTime").keyType(KeyType.RANGE)));
+            LocalDynamoDb.createTable(dynamo, "UnicornSensorData", "Name", S, "StatusTime", S);
 
             CliProcess.Result produced = CliProcess.run(WildRydesProducer.class, kinesis.cliEnvironment(), dir,
                     "-name", "Rocinante,Ünicorn 🦄", "--rate", "10", "--count", "5", "--quiet");

@@ -2,6 +2,7 @@ package dev.streamproc.examples.wildrydes;
 
 import static dev.streamproc.lambdakit.testing.KinesisEventJson.sequenceNumber;
 import static org.assertj.core.api.Assertions.assertThat;
+import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S;
 
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
@@ -29,9 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * The function against a real DynamoDB Local (table as template.yaml declares it), events
@@ -64,12 +62,7 @@ class WildRydesStreamProcessorIntegrationTest {
         wire = new FaultInjectingHttpClient(DynamoDbClients.httpClient());
         dynamo = local.client(wire);
         table = "UnicornSensorData" + (++tables);
-        dynamo.createTable(t -> t.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                        a -> a.attributeName("Name").attributeType(ScalarAttributeType.S),
-                        a -> a.attributeName("StatusTime").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("Name").keyType(KeyType.HASH),
-                        k -> k.attributeName("StatusTime").keyType(KeyType.RANGE)));
+        LocalDynamoDb.createTable(dynamo, table, "Name", S, "StatusTime", S);
         function = new WildRydesStreamProcessor(dynamo, table);
         metrics = RecordingMetrics.install();
     }

@@ -24,6 +24,9 @@ final class ContainerCommand {
         command.add(java().toString());
         // Lambda's java runtimes: ~85% of memory as heap, serial GC, C1 only (tiered stop at level 1).
         command.add("-Xmx" + heapMb(function.memoryMb()) + "m");
+        // The sandbox's memory is the function's memory size; the JVM sizes its initial heap and other pools from it
+        // (on this machine it would see all of its RAM and commit 1/64 of it as the initial heap).
+        command.add("-XX:MaxRAM=" + function.memoryMb() + "m");
         command.add("-XX:+UseSerialGC");
         command.add("-XX:+TieredCompilation");
         command.add("-XX:TieredStopAtLevel=1");

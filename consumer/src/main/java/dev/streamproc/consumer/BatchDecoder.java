@@ -39,7 +39,7 @@ public final class BatchDecoder {
                 userRecords++;
                 Disposition disposition = dispositionOf(record, user);
                 if (disposition instanceof Disposition.Store store) {
-                    plan.add(store.key(), store.attributes(), record.sequenceNumber());
+                    plan.add(store.key(), store.attributes(), record.sequenceNumber(), user.data());
                 } else if (disposition instanceof Disposition.Skip) {
                     skipped++;
                 } else {

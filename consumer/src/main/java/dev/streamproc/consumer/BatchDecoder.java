@@ -21,33 +21,55 @@ public final class BatchDecoder {
     }
 
     public DecodedBatch decode(List<StreamRecord> records) {
-        WritePlan plan = new WritePlan();
-        List<Rejection> rejections = new ArrayList<>();
-        int userRecords = 0;
-        int skipped = 0;
+        Tally tally = new Tally();
         for (StreamRecord record : records) {
             List<UserRecord> users;
             try {
                 users = KplAggregate.decode(record.data(), record.partitionKey());
             } catch (CorruptAggregateException e) {
                 // The whole Kinesis record counts as one user record: its contents are unknown.
-                userRecords++;
-                rejections.add(rejection(record, 0, record.data(), policy.corruptAggregate(e)));
+                tally.reject(record, 0, record.data(), policy.corruptAggregate(e));
                 continue;
             }
-            for (UserRecord user : users) {
-                userRecords++;
-                Disposition disposition = dispositionOf(record, user);
-                if (disposition instanceof Disposition.Store store) {
-                    plan.add(store.key(), store.attributes(), record.sequenceNumber());
-                } else if (disposition instanceof Disposition.Skip) {
-                    skipped++;
-                } else {
-                    rejections.add(rejection(record, user.subSequenceNumber(), user.data(), (Disposition.Reject) disposition));
+            for (UserRecord outer : users) {
+                List<UserRecord> nested;
+                try {
+                    nested = KplAggregate.openNested(outer); // the archive path opens a nested aggregate too
+                } catch (CorruptAggregateException e) {
+                    tally.reject(record, outer.subSequenceNumber(), outer.data(), policy.corruptAggregate(e));
+                    continue;
+                }
+                for (UserRecord user : nested) {
+                    tally.account(record, user, dispositionOf(record, user));
                 }
             }
         }
-        return new DecodedBatch(records.size(), userRecords, skipped, List.copyOf(rejections), plan);
+        return new DecodedBatch(records.size(), tally.userRecords, tally.skipped, List.copyOf(tally.rejections), tally.plan);
+    }
+
+    /** Every user record of the batch, once: stored (in the plan), skipped or rejected. */
+    private static final class Tally {
+        final WritePlan plan = new WritePlan();
+        final List<Rejection> rejections = new ArrayList<>();
+        int userRecords;
+        int skipped;
+
+        void account(StreamRecord record, UserRecord user, Disposition disposition) {
+            if (disposition instanceof Disposition.Store store) {
+                userRecords++;
+                plan.add(store.key(), store.attributes(), record.sequenceNumber(), user.data());
+            } else if (disposition instanceof Disposition.Skip) {
+                userRecords++;
+                skipped++;
+            } else {
+                reject(record, user.subSequenceNumber(), user.data(), disposition);
+            }
+        }
+
+        void reject(StreamRecord record, long subSequenceNumber, byte[] data, Disposition disposition) {
+            userRecords++;
+            rejections.add(rejection(record, subSequenceNumber, data, disposition));
+        }
     }
 
     private Disposition dispositionOf(StreamRecord record, UserRecord user) {

@@ -2,6 +2,7 @@ package dev.streamproc.consumer;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,16 +65,11 @@ public final class BatchWriter implements ItemSink {
             running.add(executor.submit(() -> withLogContext(logContext, () -> writeChunk(chunk, deadline))));
         }
 
-        int written = 0;
-        int retries = 0;
-        Set<ItemKey> unwritten = new LinkedHashSet<>();
+        ChunkOutcome total = ChunkOutcome.NONE;
         for (int i = 0; i < chunks.size(); i++) {
-            ChunkOutcome outcome = await(running.get(i), chunks.get(i), deadline);
-            written += outcome.written();
-            retries += outcome.retries();
-            unwritten.addAll(outcome.unwritten());
+            total = total.plus(await(running.get(i), chunks.get(i), deadline));
         }
-        return new WriteOutcome(written, unwritten, retries);
+        return new WriteOutcome(total.written(), total.unwritten(), total.retries(), total.refused());
     }
 
     private ChunkOutcome await(Future<ChunkOutcome> future, List<WriteRequest> chunk, Deadline deadline) {
@@ -113,6 +109,9 @@ public final class BatchWriter implements ItemSink {
                 pending = unprocessed;
                 retryCause = unprocessed.size() + " UnprocessedItems";
             } catch (SdkException e) {
+                if (isValidation(e)) {
+                    return refusedCall(pending, (AwsServiceException) e, deadline).plus(written, retries);
+                }
                 if (!isTransient(e)) {
                     LOG.error("BatchWriteItem failed permanently for {} items", pending.size(), e);
                     return new ChunkOutcome(written, keysOf(pending), retries);
@@ -130,6 +129,33 @@ public final class BatchWriter implements ItemSink {
             }
             retries++;
         }
+    }
+
+    /**
+     * DynamoDB refused the call because of what some item holds, and says not which: one bad item must not take the
+     * call's other items down, so each is written in a call of its own, and an item refused alone is reported as
+     * refused (retrying it would fail the same way).
+     */
+    private ChunkOutcome refusedCall(List<WriteRequest> pending, AwsServiceException refusal, Deadline deadline) {
+        if (pending.size() == 1) {
+            ItemKey key = ItemKey.of(pending.get(0).putRequest().item());
+            String reason = "refused by DynamoDB: " + refusal.awsErrorDetails().errorMessage();
+            LOG.warn("item refused by DynamoDB, not retried: {}", reason);
+            return new ChunkOutcome(0, Set.of(), 0, Map.of(key, reason));
+        }
+        LOG.warn("BatchWriteItem of {} items refused ({}); writing them one by one to isolate the offender",
+                pending.size(), refusal.awsErrorDetails().errorMessage());
+        ChunkOutcome total = ChunkOutcome.NONE;
+        for (WriteRequest request : pending) {
+            total = total.plus(writeChunk(List.of(request), deadline));
+        }
+        return total;
+    }
+
+    /** A request DynamoDB will never accept as sent (an item's key or size), unlike throttling or a missing table. */
+    static boolean isValidation(SdkException e) {
+        return e instanceof AwsServiceException service && service.awsErrorDetails() != null
+                && "ValidationException".equals(service.awsErrorDetails().errorCode());
     }
 
     /** Throttling, server errors and I/O problems may pass; validation or missing tables will not. */
@@ -173,6 +199,24 @@ public final class BatchWriter implements ItemSink {
         return keys;
     }
 
-    private record ChunkOutcome(int written, Set<ItemKey> unwritten, int retries) {
+    private record ChunkOutcome(int written, Set<ItemKey> unwritten, int retries, Map<ItemKey, String> refused) {
+
+        static final ChunkOutcome NONE = new ChunkOutcome(0, Set.of(), 0, Map.of());
+
+        ChunkOutcome(int written, Set<ItemKey> unwritten, int retries) {
+            this(written, unwritten, retries, Map.of());
+        }
+
+        ChunkOutcome plus(int moreWritten, int moreRetries) {
+            return new ChunkOutcome(written + moreWritten, unwritten, retries + moreRetries, refused);
+        }
+
+        ChunkOutcome plus(ChunkOutcome other) {
+            Set<ItemKey> allUnwritten = new LinkedHashSet<>(unwritten);
+            allUnwritten.addAll(other.unwritten());
+            Map<ItemKey, String> allRefused = new LinkedHashMap<>(refused);
+            allRefused.putAll(other.refused());
+            return new ChunkOutcome(written + other.written(), allUnwritten, retries + other.retries(), allRefused);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.streamproc.consumer;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The consumer core: decode a batch, write its items, and say which records must come again. */
@@ -19,12 +20,17 @@ public final class EventDataProcessor {
         DecodedBatch batch = decoder.decode(records);
         WritePlan plan = batch.plan();
         WriteOutcome written = plan.isEmpty() ? WriteOutcome.NOTHING_TO_WRITE : sink.write(plan.items(), deadline);
+        List<Rejection> rejections = batch.rejections();
+        if (!written.refused().isEmpty()) {
+            rejections = new ArrayList<>(rejections);
+            rejections.addAll(plan.rejectionsOf(written.refused()));
+        }
         return new BatchSummary(
                 batch.records(),
                 batch.userRecords(),
                 written.itemsWritten(),
                 batch.skipped(),
-                batch.rejections(),
+                List.copyOf(rejections),
                 plan.collapsedDuplicates(),
                 written.retries(),
                 policy.sequenceNumbersToRetry(records, plan, written.unwritten()));

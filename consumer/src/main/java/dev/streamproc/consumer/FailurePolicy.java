@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -45,6 +46,10 @@ public final class FailurePolicy {
         ItemKey key = ItemKey.of(attributes);
         if (isBlank(key.username()) || isBlank(key.id())) {
             return new Disposition.Reject("no Username or Id for the item key");
+        }
+        Optional<String> keyViolation = KeyLimits.violation(attributes);
+        if (keyViolation.isPresent()) {
+            return new Disposition.Reject(keyViolation.get());
         }
         if (ItemSize.exceedsDynamoDbLimit(attributes)) {
             return new Disposition.Reject("oversized: item of up to " + ItemSize.upperBoundBytes(attributes, true)

@@ -124,6 +124,56 @@ class ConsumerHandlerIntegrationTest {
     }
 
     @Test
+    void aTweetWhoseKeyBreaksDynamoDbsLimitsIsRejectedAloneAndTheGoodTweetsBesideItAreStored() {
+        // Key limits: DynamoDB Developer Guide, "Constraints" (partition key 2,048 bytes, sort key 1,024 bytes).
+        List<StreamRecord> records = new ArrayList<>(plainTweets(20));
+        records.add(plain(21, TestTweets.status("21", "u".repeat(3000), "a 3,000-character screen_name", "#t")));
+        records.add(plain(22, TestTweets.status("9".repeat(1100), "bob", "a 1,100-digit id", "#t")));
+        records.add(plain(23, TestTweets.status("23", "carol", "a 3,000-character topic", "#".repeat(3000))));
+        records.add(aggregate(24, List.of(TestTweets.status(300), TestTweets.status("24", "語".repeat(700), "2,100 bytes", null))));
+
+        StreamsEventResponse response = handle(records, 30_000);
+
+        assertThat(response.getBatchItemFailures()).as("nothing to retry: the good tweets are stored").isEmpty();
+        assertThat(table.count()).isEqualTo(21);
+        assertThat(table.get("user6", "300")).isNotEmpty();
+        assertThat(metrics.flushed("RecordsRejected")).isEqualTo(4);
+        assertThat(metrics.flushed("ItemsWritten")).isEqualTo(21);
+    }
+
+    @Test
+    void anItemDynamoDbRefusesDoesNotTakeTheOtherItemsOfItsCallDown() {
+        // Written past the consumer's own key checks, as an item DynamoDB refuses for a reason not checked up front.
+        Map<ItemKey, Map<String, Object>> items = new java.util.LinkedHashMap<>();
+        for (int n = 1; n <= 25; n++) {
+            String username = n == 13 ? "u".repeat(3000) : "user" + n;
+            items.put(new ItemKey(username, Integer.toString(n)), Map.of("Username", username, "Id", Integer.toString(n),
+                    "Timestamp", "2026-11-29T00:00:00Z", "ShardId", StreamRecords.SHARD,
+                    "SequenceNumber", sequenceNumber(n), "SubSequenceNumber", 0L));
+        }
+        java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newFixedThreadPool(2);
+        // Straight to DynamoDB Local: the fault-injecting wire would turn its 400 answer into an I/O error.
+        try (DynamoDbClient direct = DynamoDbClients.configured()
+                .endpointOverride(URI.create(dynamoDbLocal.endpoint()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build()) {
+            BatchWriter writer = new BatchWriter(direct, table.name(), executor,
+                    new Backoff(java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(50), () -> 0.5));
+
+            WriteOutcome outcome = writer.write(items, Deadline.after(java.time.Duration.ofSeconds(30)));
+
+            assertThat(outcome.itemsWritten()).isEqualTo(24);
+            assertThat(outcome.unwritten()).as("nothing left to retry").isEmpty();
+            assertThat(outcome.refused()).containsOnlyKeys(new ItemKey("u".repeat(3000), "13"));
+            assertThat(outcome.refused().values()).singleElement().asString().startsWith("refused by DynamoDB: ");
+            assertThat(table.count()).isEqualTo(24);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
     void retriesThrottledCallsUntilEverythingIsStored() {
         wire.throttleNextBatchWrites(4);
 

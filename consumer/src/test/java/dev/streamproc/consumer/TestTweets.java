@@ -15,10 +15,14 @@ final class TestTweets {
 
     /** A v1.1 status with tweet id {@code id} by {@code user}, text and topic as given. */
     static byte[] status(long id, String user, String text, String topic) {
+        return status(Long.toString(id), user, text, topic);
+    }
+
+    /** A v1.1 status whose {@code id_str} is any text (ids beyond a long, empty ones). */
+    static byte[] status(String idStr, String user, String text, String topic) {
         ObjectNode status = JSON.createObjectNode();
         status.put("created_at", "Sun Aug 31 00:29:15 +0000 2014");
-        status.put("id", id);
-        status.put("id_str", Long.toString(id));
+        status.put("id_str", idStr);
         status.put("text", text);
         ObjectNode author = status.putObject("user");
         author.put("id_str", "42" + user.length());

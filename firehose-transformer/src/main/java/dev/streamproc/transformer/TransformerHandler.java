@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisAnalyticsInputPreprocessingResponse;
 import com.amazonaws.services.lambda.runtime.events.KinesisFirehoseEvent;
+import dev.streamproc.model.VisibleText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
@@ -11,7 +12,6 @@ import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
@@ -70,8 +70,11 @@ public class TransformerHandler
                 entry("rows", batch.rows()), entry("responseBytes", batch.estimatedResponseBytes()));
     }
 
-    /** The start of a failed record, enough to recognise it in the logs (its whole bytes go to processing-failed). */
-    private static String preview(byte[] data) {
-        return new String(data, 0, Math.min(data.length, 80), StandardCharsets.UTF_8);
+    /**
+     * The start of a failed record, enough to recognise it in the logs (its whole bytes go to processing-failed),
+     * with control characters escaped: record bytes must not break the log line or the terminal showing it.
+     */
+    static String preview(byte[] data) {
+        return VisibleText.head(data, 80);
     }
 }

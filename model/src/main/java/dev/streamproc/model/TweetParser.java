@@ -97,6 +97,15 @@ public final class TweetParser {
         return lower;
     }
 
+    /**
+     * An empty value counts as absent, on both paths alike (docs/contracts.md): an empty id or screen_name makes no
+     * tweet (DynamoDB refuses an empty key, so the archive must not keep a row EventData cannot have), and an empty
+     * topic is no topic.
+     */
+    static String present(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
     static String langOrUnd(String lang) {
         return lang == null || lang.isEmpty() ? "und" : lang;
     }
@@ -105,7 +114,7 @@ public final class TweetParser {
     private static final class V1 {
 
         static ParseResult parse(Status status) {
-            String id = status.idStr != null ? status.idStr : status.id;
+            String id = present(status.idStr) != null ? status.idStr : present(status.id);
             if (id == null) {
                 return new ParseResult.Rejected("not a tweet: no id");
             }
@@ -114,7 +123,7 @@ public final class TweetParser {
                 return new ParseResult.Rejected("not a tweet: missing or unreadable created_at");
             }
             User user = status.user;
-            if (user.screenName == null) {
+            if (present(user.screenName) == null) {
                 return new ParseResult.Rejected("not a tweet: user has no screen_name");
             }
             Status retweeted = status.retweetedStatus;
@@ -142,7 +151,7 @@ public final class TweetParser {
                     isRetweet,
                     status.retweetCount,
                     status.favoriteCount,
-                    status.topic));
+                    present(status.topic)));
         }
 
         /** {@code extended_tweet.full_text} (compat mode) > {@code full_text} (extended mode) > {@code text}. */
@@ -166,7 +175,7 @@ public final class TweetParser {
     private static final class V2 {
 
         static ParseResult parse(Status tweet, Includes includes, String topic) {
-            String id = tweet.id;
+            String id = present(tweet.id);
             if (id == null) {
                 return new ParseResult.Rejected("not a tweet: no id");
             }
@@ -174,9 +183,9 @@ public final class TweetParser {
             if (createdAt == null) {
                 return new ParseResult.Rejected("not a tweet: missing or unreadable created_at");
             }
-            String authorId = tweet.authorId;
+            String authorId = present(tweet.authorId);
             User author = findUser(includes, authorId);
-            String username = author != null ? author.username : null;
+            String username = author != null ? present(author.username) : null;
             if (username == null) {
                 username = authorId;
             }
@@ -213,7 +222,7 @@ public final class TweetParser {
                     retweetedId != null,
                     tweet.publicMetrics == null ? 0L : tweet.publicMetrics.retweetCount,
                     tweet.publicMetrics == null ? 0L : tweet.publicMetrics.likeCount,
-                    topic));
+                    present(topic)));
         }
 
         /** Long posts carry their whole text in {@code note_tweet}. */

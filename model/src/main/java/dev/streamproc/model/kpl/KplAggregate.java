@@ -59,6 +59,28 @@ public final class KplAggregate {
         return readAggregatedRecord(new Reader(data, MAGIC.length, messageEnd));
     }
 
+    /**
+     * The user records inside one user record: the record itself, or, when it is an aggregate nested in an aggregate,
+     * its own user records (each keeping the outer sub-sequence number, where it sits on the stream). The rule both
+     * paths follow (docs/contracts.md): a Kinesis record is opened at most two KPL levels deep, because on the archive
+     * path Firehose de-aggregates a stream's records before the transformer, which decodes what it is given once more;
+     * an aggregate found deeper is left whole and is then not a tweet.
+     *
+     * @throws CorruptAggregateException when the nested aggregate is not valid (also when it holds no records)
+     */
+    public static List<UserRecord> openNested(UserRecord outer) {
+        if (!isAggregated(outer.data())) {
+            return List.of(outer);
+        }
+        List<UserRecord> inner = decode(outer.data(), outer.partitionKey());
+        List<UserRecord> records = new ArrayList<>(inner.size());
+        for (UserRecord record : inner) {
+            records.add(new UserRecord(record.partitionKey(), record.explicitHashKey(), outer.subSequenceNumber(),
+                    record.data(), true));
+        }
+        return records;
+    }
+
     private static List<UserRecord> readAggregatedRecord(Reader in) {
         List<String> partitionKeys = new ArrayList<>();
         List<String> explicitHashKeys = new ArrayList<>();

@@ -55,6 +55,10 @@ public final class QueryCommand implements Callable<Integer> {
             Path data = dataDir != null ? dataDir : LocalPaths.defaultDataDir(root);
             Path ddl = ddlDir != null ? ddlDir : root.resolve("athena/ddl");
             String sql = Files.isRegularFile(Path.of(sqlOrFile)) ? Files.readString(Path.of(sqlOrFile)) : sqlOrFile;
+            if (sql == sqlOrFile && looksLikeAFile(sqlOrFile)) {
+                err.println("streamproc query: file not found: " + sqlOrFile);
+                return 1;
+            }
             try (LocalAthena athena = LocalAthena.open(AthenaDdl.readDirectory(ddl), LocalPaths.s3Dir(data))) {
                 streamproc.out().print(format.render(athena.query(sql)));
             }
@@ -66,6 +70,12 @@ public final class QueryCommand implements Callable<Integer> {
             err.println("streamproc query: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** One word ending in .sql or holding a path separator: meant as a file, not as SQL text. */
+    static boolean looksLikeAFile(String argument) {
+        return !argument.isBlank() && argument.chars().noneMatch(Character::isWhitespace)
+                && (argument.toLowerCase(java.util.Locale.ROOT).endsWith(".sql") || argument.contains("/"));
     }
 
     /** {@code table}, {@code csv} or {@code json}, in ResultFormat's words when it is none of them. */

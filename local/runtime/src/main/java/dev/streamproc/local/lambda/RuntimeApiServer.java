@@ -32,6 +32,9 @@ final class RuntimeApiServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger THREADS = new AtomicInteger();
 
+    /** How long a client may take to send one whole request once it has begun (idle keep-alive is not limited). */
+    static final java.time.Duration REQUEST_TIME = java.time.Duration.ofSeconds(10);
+
     private final String functionArn;
     private final Runnable onPoll;
     private final Consumer<FunctionError> onInitError;
@@ -83,8 +86,9 @@ final class RuntimeApiServer implements AutoCloseable {
     /** One keep-alive connection: requests one after another until the client closes it. */
     private void serve(Socket socket) {
         try (socket) {
-            HttpMessages.Reader in = new HttpMessages.Reader(socket.getInputStream(), socket.getOutputStream());
-            for (HttpMessages.Request request = in.next(); request != null && !closed; request = in.next()) {
+            HttpMessages.Reader in = new HttpMessages.Reader(socket.getInputStream(), socket.getOutputStream(),
+                    socket::setSoTimeout, REQUEST_TIME);
+            for (HttpMessages.Request request = next(in, socket); request != null && !closed; request = next(in, socket)) {
                 HttpMessages.Response response = handle(request);
                 if (response == null) {
                     return; // shutting down while waiting for an event
@@ -105,7 +109,31 @@ final class RuntimeApiServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The next request; a malformed one is answered 400 (or 408/413/431) with its reason and ends the connection,
+     * quietly: what a client sends must never print a stack trace on the console.
+     */
+    private static HttpMessages.Request next(HttpMessages.Reader in, Socket socket) throws IOException {
+        try {
+            return in.next();
+        } catch (HttpMessages.BadRequest bad) {
+            socket.getOutputStream().write(bad.response().bytes());
+            socket.getOutputStream().flush();
+            return null;
+        }
+    }
+
     private HttpMessages.Response handle(HttpMessages.Request request) {
+        try {
+            return route(request);
+        } catch (RuntimeException e) { // a bug, not the client's fault: answer, log one line, keep serving
+            System.err.println("runtime API: " + e.getClass().getSimpleName() + " on " + request.method() + " "
+                    + dev.streamproc.model.VisibleText.escape(request.path(), true));
+            return error(500, "ServiceException", "internal error");
+        }
+    }
+
+    private HttpMessages.Response route(HttpMessages.Request request) {
         if (!request.path().startsWith(PREFIX)) {
             return error(404, "NotFound", "no such Runtime API path");
         }
@@ -157,9 +185,11 @@ final class RuntimeApiServer implements AutoCloseable {
                 .body(invocation.event());
     }
 
-    /** The request id of {@code invocation/<id>/response} or {@code invocation/<id>/error}. */
+    /** The request id of {@code invocation/<id>/response} or {@code invocation/<id>/error} ("" when there is none). */
     private static String requestIdOf(String path, String suffix) {
-        return path.substring("invocation/".length(), path.length() - suffix.length());
+        int from = "invocation/".length();
+        int to = path.length() - suffix.length();
+        return to > from ? path.substring(from, to) : "";
     }
 
     private static FunctionError parseError(HttpMessages.Request request) {
@@ -186,7 +216,8 @@ final class RuntimeApiServer implements AutoCloseable {
     }
 
     private static HttpMessages.Response error(int status, String type, String message) {
-        return new HttpMessages.Response(status, status == 404 ? "Not Found" : "Bad Request").header("Content-Type", "application/json")
+        String reason = status == 404 ? "Not Found" : status == 500 ? "Internal Server Error" : "Bad Request";
+        return new HttpMessages.Response(status, reason).header("Content-Type", "application/json")
                 .body(("{\"errorMessage\":\"" + message + "\",\"errorType\":\"" + type + "\"}").getBytes(StandardCharsets.UTF_8));
     }
 

@@ -59,6 +59,7 @@ public final class LocalAthena implements AutoCloseable {
             for (AthenaDdl.View view : ddl.views()) {
                 athena.createView(view.schema(), view.name(), view.sql());
             }
+            athena.confineTo(s3Dir);
             return athena;
         } catch (SQLException e) {
             deleteQuietly(scratch);
@@ -68,12 +69,33 @@ public final class LocalAthena implements AutoCloseable {
         }
     }
 
-    /** Runs one Athena (Trino) SQL query. */
+    /**
+     * Within Athena's reach only, once the tables are set up: files under the local S3's directory and nothing else
+     * (no other file, no network, no extension install, no database attach), and a configuration no query can
+     * change back. Settings verified on duckdb_jdbc 2.0.0.1 (DuckDB 2.0.0): with {@code enable_external_access}
+     * off, {@code allowed_directories} still reads the listed directories; {@code lock_configuration} refuses
+     * every later {@code SET}.
+     */
+    private void confineTo(Path s3Dir) throws SQLException {
+        String dir = s3Dir.toAbsolutePath().normalize().toString();
+        execute("SET allowed_directories = [" + literal(dir.endsWith("/") ? dir : dir + "/") + "]");
+        execute("SET enable_external_access = false");
+        execute("SET autoinstall_known_extensions = false");
+        execute("SET autoload_known_extensions = false");
+        execute("SET lock_configuration = true");
+    }
+
+    /**
+     * Runs one Athena (Trino) SQL query. As Athena, one statement and read-only: anything but a single query
+     * ({@code SELECT}, {@code WITH}, {@code VALUES}) is refused before it runs, so neither {@code COPY ... TO} into
+     * the archive's directory nor a second statement gets through.
+     */
     public QueryResult query(String athenaSql) throws SQLException {
         String sql = SqlText.withoutComments(athenaSql).trim();
         while (sql.endsWith(";")) {
             sql = sql.substring(0, sql.length() - 1).trim();
         }
+        requireOneQuery(sql);
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             ResultSetMetaData meta = rows.getMetaData();
             List<String> columns = new ArrayList<>();
@@ -91,6 +113,35 @@ public final class LocalAthena implements AutoCloseable {
                 values.add(row);
             }
             return new QueryResult(columns, types, values);
+        }
+    }
+
+    /** DuckDB's own parser says what the text is: {@code json_serialize_sql} serializes SELECT statements only. */
+    private void requireOneQuery(String sql) throws SQLException {
+        String parsed;
+        try (java.sql.PreparedStatement statement = connection.prepareStatement("SELECT json_serialize_sql(?)")) {
+            statement.setString(1, sql);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                parsed = rows.getString(1);
+            }
+        }
+        com.fasterxml.jackson.databind.JsonNode tree;
+        try {
+            tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(parsed);
+        } catch (IOException e) {
+            throw new SQLException("cannot read DuckDB's parse of the query: " + e.getMessage(), e);
+        }
+        if (tree.path("error").asBoolean(false)) {
+            String message = tree.path("error_message").asText("");
+            throw new SQLException(message.startsWith("Only SELECT")
+                    ? "only a query (SELECT or WITH) can run: local SQL is read-only, as Athena's"
+                    : message);
+        }
+        int statements = tree.path("statements").size();
+        if (statements != 1) {
+            throw new SQLException(statements == 0 ? "no statement to run"
+                    : "one statement at a time: this text holds " + statements);
         }
     }
 

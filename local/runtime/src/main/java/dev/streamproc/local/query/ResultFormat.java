@@ -4,12 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.streamproc.model.VisibleText;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** How {@code streamproc query} prints a result: an aligned table, CSV, or JSON (an array of objects). */
+/**
+ * How {@code streamproc query} and {@code items} print a result: an aligned table, CSV, or JSON (an array of
+ * objects). Values are record content: in a table and in CSV their control characters are shown as escapes
+ * ({@link VisibleText}), so a tweet cannot retitle, clear or rewrite the user's terminal; JSON escapes them itself.
+ */
 public enum ResultFormat {
     TABLE, CSV, JSON;
 
@@ -36,9 +42,9 @@ public enum ResultFormat {
 
     private static String table(QueryResult result) {
         List<List<String>> cells = new ArrayList<>();
-        cells.add(result.columns());
+        cells.add(result.columns().stream().map(c -> VisibleText.escape(c, false)).toList());
         for (List<Object> row : result.rows()) {
-            cells.add(row.stream().map(v -> cut(text(v).replace('\n', ' '))).toList());
+            cells.add(row.stream().map(v -> cut(VisibleText.escape(text(v).replace('\n', ' '), false))).toList());
         }
         int[] widths = new int[result.columns().size()];
         for (List<String> row : cells) {
@@ -98,7 +104,10 @@ public enum ResultFormat {
         return value.toString();
     }
 
-    private static String csvField(String text) {
+    /** A quoted CSV field may span lines, so newlines stay; every other control character is escaped. */
+    private static String csvField(String raw) {
+        String text = raw.indexOf('\n') < 0 ? VisibleText.escape(raw, false)
+                : String.join("\n", Arrays.stream(raw.split("\n", -1)).map(line -> VisibleText.escape(line, false)).toList());
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             return '"' + text.replace("\"", "\"\"") + '"';
         }

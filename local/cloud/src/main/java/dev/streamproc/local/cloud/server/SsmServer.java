@@ -39,6 +39,21 @@ public final class SsmServer implements SinglePortServer {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TARGET_PREFIX = "AmazonSSM.";
 
+    /** Far above any SSM request (a parameter value is at most 8 KB): a bigger body is refused unread. */
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    /**
+     * Seconds a client may take to send one whole request before the JDK server drops the connection, so a
+     * half-sent request cannot hold a connection for ever. The JDK server reads this once per JVM, on its first start.
+     */
+    static final String MAX_REQUEST_SECONDS = "10";
+
+    static {
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", MAX_REQUEST_SECONDS);
+        }
+    }
+
     /** Port 0 = free; {@code seed} parameters are created when absent; {@code persistFile} null = memory only. */
     public record Config(int port, Map<String, SeedParameter> seed, Path persistFile) {
 
@@ -86,7 +101,9 @@ public final class SsmServer implements SinglePortServer {
         });
         try {
             HttpServer http = HttpServer.create(new InetSocketAddress(LoopbackPorts.LOOPBACK, port), 64);
-            ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
+            // Threads on demand, not a small fixed pool: the JDK server reads a request on an executor thread,
+            // so a few clients that stall mid-request would otherwise hold every thread and block the rest.
+            ExecutorService executor = Executors.newCachedThreadPool(r -> {
                 Thread t = new Thread(r, "ssm-server");
                 t.setDaemon(true);
                 return t;
@@ -154,12 +171,8 @@ public final class SsmServer implements SinglePortServer {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            JsonNode request;
-            try (InputStream body = exchange.getRequestBody()) {
-                byte[] bytes = body.readAllBytes();
-                request = bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
-            }
             try {
+                JsonNode request = readRequest(exchange);
                 if (target == null || !target.startsWith(TARGET_PREFIX)) {
                     throw new ParameterException("UnknownOperationException", "missing or unknown X-Amz-Target: " + target);
                 }
@@ -173,6 +186,35 @@ public final class SsmServer implements SinglePortServer {
             ObjectNode error = JSON.createObjectNode().put("__type", "InternalServerError").put("message", String.valueOf(e.getMessage()));
             respond(exchange, 500, error, "InternalServerError");
         }
+    }
+
+    /**
+     * The request body as a JSON object. Whatever cannot be one (malformed or truncated JSON, nesting deeper than
+     * Jackson's limit, an array, an oversized body) is the client's error, answered as AWS's JSON protocols do:
+     * 400 {@code SerializationException}.
+     */
+    private static JsonNode readRequest(HttpExchange exchange) throws IOException {
+        byte[] bytes;
+        try (InputStream body = exchange.getRequestBody()) {
+            bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new ParameterException("SerializationException", "request body over " + MAX_BODY_BYTES + " bytes");
+        }
+        if (bytes.length == 0) {
+            return JSON.createObjectNode();
+        }
+        JsonNode request;
+        try {
+            request = JSON.readTree(bytes);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new ParameterException("SerializationException", "the request body is not valid JSON: "
+                    + e.getOriginalMessage());
+        }
+        if (request == null || !request.isObject()) {
+            throw new ParameterException("SerializationException", "the request body is not a JSON object");
+        }
+        return request;
     }
 
     private ObjectNode dispatch(String action, JsonNode request) {
@@ -211,11 +253,8 @@ public final class SsmServer implements SinglePortServer {
         String path = required(request, "Path");
         boolean decrypt = request.path("WithDecryption").asBoolean(false);
         List<Parameter> all = store.byPath(path, request.path("Recursive").asBoolean(false));
-        int max = request.path("MaxResults").asInt(10);
-        if (max < 1 || max > 10) {
-            throw new ParameterException("ValidationException", "MaxResults must be between 1 and 10");
-        }
-        int from = parseToken(request.path("NextToken").asText(null));
+        int max = maxResults(request, 10);
+        int from = parseToken(request, all.size());
         ObjectNode response = JSON.createObjectNode();
         ArrayNode page = response.putArray("Parameters");
         int to = Math.min(all.size(), from + max);
@@ -265,8 +304,8 @@ public final class SsmServer implements SinglePortServer {
                 matching.add(p);
             }
         }
-        int max = request.path("MaxResults").asInt(50);
-        int from = parseToken(request.path("NextToken").asText(null));
+        int max = maxResults(request, 50);
+        int from = parseToken(request, matching.size());
         ObjectNode response = JSON.createObjectNode();
         ArrayNode page = response.putArray("Parameters");
         int to = Math.min(matching.size(), from + max);
@@ -330,15 +369,42 @@ public final class SsmServer implements SinglePortServer {
         return instant.toEpochMilli() / 1000.0;
     }
 
-    private static int parseToken(String token) {
-        if (token == null || token.isEmpty()) {
+    /**
+     * {@code MaxResults}, 1 to {@code limit} (the API reference's range: 10 for GetParametersByPath, 50 for
+     * DescribeParameters), its default when absent; anything else is AWS's ValidationException.
+     */
+    private static int maxResults(JsonNode request, int limit) {
+        JsonNode value = request.get("MaxResults");
+        if (value == null || value.isNull()) {
+            return limit;
+        }
+        if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+            throw new ParameterException("SerializationException", "MaxResults must be an integer, not " + value);
+        }
+        int max = value.asInt();
+        if (max < 1 || max > limit) {
+            throw new ParameterException("ValidationException", "1 validation error detected: Value '" + max
+                    + "' at 'maxResults' failed to satisfy constraint: Member must have value "
+                    + (max < 1 ? "greater than or equal to 1" : "less than or equal to " + limit));
+        }
+        return max;
+    }
+
+    /** The position a {@code NextToken} of ours stands for; any other token is AWS's InvalidNextToken. */
+    private static int parseToken(JsonNode request, int size) {
+        JsonNode value = request.get("NextToken");
+        if (value == null || value.isNull() || (value.isTextual() && value.asText().isEmpty())) {
             return 0;
         }
         try {
-            return Integer.parseInt(token);
+            int position = value.isTextual() ? Integer.parseInt(value.asText()) : -1;
+            if (position >= 0 && position <= size) {
+                return position;
+            }
         } catch (NumberFormatException e) {
-            throw new ParameterException("InvalidNextToken", "The specified token is not valid.");
+            // below
         }
+        throw new ParameterException("InvalidNextToken", "The specified token is not valid.");
     }
 
     private static String required(JsonNode request, String field) {

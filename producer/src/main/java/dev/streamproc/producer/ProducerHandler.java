@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamproc.producer.kinesis.KplProducers;
-import dev.streamproc.producer.kinesis.KplSink;
 import dev.streamproc.producer.source.SourceException;
 import dev.streamproc.producer.source.SourceStateStore;
 import dev.streamproc.producer.source.TweetSource;
@@ -57,8 +56,7 @@ public class ProducerHandler implements RequestHandler<ScheduledEvent, ProducerR
             LOG.error(e.getMessage()); // one clear line (names the parameter or variable, never a value)
             throw e;
         }
-        ProducerRun run = new ProducerRun(source, stateStore(), new KplSink(KplProducers.shared(env),
-                settings.streamName()));
+        ProducerRun run = new ProducerRun(source, stateStore(), KplProducers.sink(env, settings.streamName()));
         ProducerReport report;
         try {
             report = run.run(waitBound(context));

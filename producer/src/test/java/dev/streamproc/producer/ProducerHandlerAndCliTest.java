@@ -124,6 +124,44 @@ class ProducerHandlerAndCliTest {
         assertThat(payloads(kinesis.readUserRecords(stream))).containsExactlyInAnyOrderElementsOf(lines);
     }
 
+    @Test
+    void aSourceThatYieldsNoTweetIsNotASuccessAndItsRejectionsAreReported() throws Exception {
+        String stream = kinesis.freshStream("cli-empty", 1);
+        Path file = work.resolve("unusable.jsonl");
+        Files.writeString(file, "not json\n{\"no\":\"id\"}\n");
+        Path summaryFile = work.resolve("empty-summary.json");
+
+        Map<String, Object> summary = ProducerCliAccess.run(
+                new HashMap<>(kinesis.producerEnvironment(work.resolve("kpl-empty"))),
+                "--stream", stream, "--source", "replay:" + file, "--summary-json", summaryFile.toString());
+
+        assertThat(summary).containsEntry("submitted", 0L).containsEntry("sent", 0L).containsEntry("rejected", 2L);
+        assertThat(ProducerCliAccess.exitStatus(summary)).isEqualTo(3);
+        assertThat(JSON.readTree(summaryFile.toFile()).get("errors").toString())
+                .contains("line 1: invalid JSON").contains("the source yielded no tweet: all 2 input items were rejected");
+    }
+
+    @Test
+    void anInterruptedCliStillAccountsForEverySubmittedRecordAndWritesItsSummary() throws Exception {
+        String stream = kinesis.freshStream("cli-interrupted", 1);
+        Path summaryFile = work.resolve("interrupted-summary.json");
+
+        Map<String, Object> summary = ProducerCliAccess.runInterruptedAfter(java.time.Duration.ofSeconds(3),
+                new HashMap<>(kinesis.producerEnvironment(work.resolve("kpl-interrupted"))),
+                "--stream", stream, "--source", "synthetic", "--rate", "100", "--count", "1000000",
+                "--summary-json", summaryFile.toString());
+
+        JsonNode file = JSON.readTree(summaryFile.toFile());
+        assertThat(file.get("interrupted").asBoolean()).isTrue();
+        long submitted = file.get("submitted").asLong();
+        assertThat(submitted).isBetween(1L, 999_999L);
+        assertThat(file.get("sent").asLong() + file.get("failed").asLong()).isEqualTo(submitted);
+        assertThat(summary).containsEntry("failed", 0L);
+        // distinct by content: a delete notice shares its partition key with the tweet it deletes
+        assertThat(payloads(kinesis.readUserRecords(stream)).stream().distinct().count())
+                .isEqualTo(file.get("sent").asLong());
+    }
+
     private static ScheduledEvent scheduledAt(Instant time) {
         ScheduledEvent event = new ScheduledEvent();
         event.setTime(new DateTime(time.toEpochMilli(), DateTimeZone.UTC));

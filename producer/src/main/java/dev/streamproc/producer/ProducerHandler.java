@@ -31,8 +31,15 @@ public class ProducerHandler implements RequestHandler<ScheduledEvent, ProducerR
     /** Kept back from the Lambda deadline to log and return the report. */
     private static final Duration RESERVE = Duration.ofSeconds(3);
 
+    /** The stream writer of a handler: the KPL here, PutRecords in {@link PutRecordsProducerHandler}. */
+    @FunctionalInterface
+    protected interface SinkFactory {
+        RecordSink sink(Map<String, String> env, String stream);
+    }
+
     private final Map<String, String> env;
     private final ProducerSettings settings;
+    private final SinkFactory sinks;
     private SsmClient ssm;
     private SourceStateStore memoryState; // when SINCE_ID_PARAMETER is not set: lives as long as the container
 
@@ -42,6 +49,11 @@ public class ProducerHandler implements RequestHandler<ScheduledEvent, ProducerR
 
     /** For tests: an explicit environment and SSM client (null: built from the environment as in Lambda). */
     ProducerHandler(Map<String, String> env, SsmClient ssm) {
+        this(env, ssm, KplProducers::sink);
+    }
+
+    protected ProducerHandler(Map<String, String> env, SsmClient ssm, SinkFactory sinks) {
+        this.sinks = sinks;
         this.env = env;
         this.settings = ProducerSettings.fromEnvironment(env);
         this.ssm = ssm;
@@ -56,7 +68,7 @@ public class ProducerHandler implements RequestHandler<ScheduledEvent, ProducerR
             LOG.error(e.getMessage()); // one clear line (names the parameter or variable, never a value)
             throw e;
         }
-        ProducerRun run = new ProducerRun(source, stateStore(), KplProducers.sink(env, settings.streamName()));
+        ProducerRun run = new ProducerRun(source, stateStore(), sinks.sink(env, settings.streamName()));
         ProducerReport report;
         try {
             report = run.run(waitBound(context));

@@ -35,15 +35,18 @@ public interface RecordSink {
      * @param attempts           tries the sink made (1 when the first try settled it)
      * @param ambiguousAttempts  failed tries whose request may still have been stored (timeout,
      *                           connection lost): a later success may then be a duplicate in the stream
+     * @param resendable         whether the caller may send a failed record again; false when the sink
+     *                           already retried what was safe and a resend could store it twice
      */
-    record SendOutcome(boolean ok, String shardId, String error, int attempts, int ambiguousAttempts) {
+    record SendOutcome(boolean ok, String shardId, String error, int attempts, int ambiguousAttempts,
+                       boolean resendable) {
 
         public static SendOutcome sent(String shardId) {
-            return new SendOutcome(true, shardId, null, 1, 0);
+            return new SendOutcome(true, shardId, null, 1, 0, false);
         }
 
         public static SendOutcome failed(String error) {
-            return new SendOutcome(false, null, error, 1, 0);
+            return new SendOutcome(false, null, error, 1, 0, true);
         }
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Feeds tweets into a {@link RecordSink} and accounts for every one: each ends up sent, or
- * failed after one retry, or (when the wait runs out) failed as unconfirmed. Plain Java, no AWS
+ * failed after one retry (none when the sink says a resend could duplicate it), or (when the wait runs out) failed as unconfirmed. Plain Java, no AWS
  * types, so the accounting is unit-testable.
  *
  * <p>Threading: outcomes arrive on the sink's threads (the KPL's callback pool) and are only
@@ -64,7 +64,8 @@ public final class TweetPump {
     private void onOutcome(Attempt attempt, RecordSink.SendOutcome outcome, Throwable error) {
         boolean ok = error == null && outcome != null && outcome.ok();
         int ambiguous = attempt.ambiguousBefore() + (outcome == null ? 0 : outcome.ambiguousAttempts());
-        if (!ok && !attempt.retry()) {
+        boolean resendable = error != null || outcome == null || outcome.resendable();
+        if (!ok && !attempt.retry() && resendable) {
             retries.add(new Attempt(attempt.number(), attempt.tweet(), true, ambiguous));
             signal();
             return;

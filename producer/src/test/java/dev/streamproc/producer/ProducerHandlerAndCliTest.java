@@ -162,6 +162,29 @@ class ProducerHandlerAndCliTest {
                 .isEqualTo(file.get("sent").asLong());
     }
 
+    @Test
+    void thePutRecordsHandlerAndTheCliWithPutRecordsWriteTheSameSourcesUnaggregated() {
+        String stream = kinesis.freshStream("put-records", 1);
+        Map<String, String> env = new HashMap<>(kinesis.producerEnvironment(work.resolve("unused")));
+        env.put("STREAM_NAME", stream);
+        env.put("TWEET_SOURCE", "synthetic");
+        env.put("SYNTHETIC_SEED", "13");
+        env.put("SYNTHETIC_TWEETS_PER_INVOCATION", "50");
+        Instant t = Instant.parse("2026-11-23T10:00:00Z");
+
+        ProducerReport report = new PutRecordsProducerHandler(env, ssm).handleRequest(scheduledAt(t), null);
+        Map<String, Object> summary = ProducerCliAccess.run(env, "--stream", stream, "--producer", "put-records",
+                "--source", "synthetic", "--count", "70", "--seed", "14", "--start", t.toString());
+
+        assertThat(report.sent()).isEqualTo(50);
+        assertThat(summary).containsEntry("sent", 70L).containsEntry("failed", 0L).containsEntry("producer", "put-records");
+        List<UserRecord> stored = kinesis.readUserRecords(stream);
+        assertThat(stored).hasSize(120).noneMatch(UserRecord::aggregated);
+        List<OutgoingTweet> expected = new java.util.ArrayList<>(SyntheticTweets.withSeed(13).startingAt(t).take(50));
+        expected.addAll(SyntheticTweets.withSeed(14).startingAt(t).take(70));
+        assertThat(payloads(stored)).containsExactlyInAnyOrderElementsOf(payloads(expected));
+    }
+
     private static ScheduledEvent scheduledAt(Instant time) {
         ScheduledEvent event = new ScheduledEvent();
         event.setTime(new DateTime(time.toEpochMilli(), DateTimeZone.UTC));

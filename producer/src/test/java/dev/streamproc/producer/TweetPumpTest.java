@@ -82,7 +82,7 @@ class TweetPumpTest {
             CompletableFuture<SendOutcome> outcome = new CompletableFuture<>();
             callbacks.execute(() -> {
                 sleep(1);
-                outcome.complete(first ? new SendOutcome(false, null, "Expired: record has reached expiration", 2, 1)
+                outcome.complete(first ? new SendOutcome(false, null, "Expired: record has reached expiration", 2, 1, true)
                         : SendOutcome.sent("shardId-000000000000"));
                 // Capacity comes back only after the callback ran: in the KPL, the results of one PutRecords
                 // response queue on the callback pool and each is removed from the outstanding count by its

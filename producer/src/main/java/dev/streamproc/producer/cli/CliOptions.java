@@ -9,11 +9,15 @@ import java.util.Optional;
 /** Parsed command line of {@link ProducerCli}; a bad option is a usage error with one clear line. */
 record CliOptions(String stream, String source, double rate, long count, Optional<Duration> duration, long seed,
                   Optional<String> topic, Optional<Path> summaryJson, Optional<String> endpoint,
-                  Duration progressEvery, Instant start) {
+                  Duration progressEvery, Instant start, String producer) {
+
+    static final String KPL = "kpl";
+    static final String PUT_RECORDS = "put-records";
 
     static final String USAGE = """
             usage: java -cp producer-lambda.jar dev.streamproc.producer.cli.ProducerCli --stream NAME [options]
               --source S         synthetic (default) | replay:FILE | twitter4j | x-api-v2
+              --producer P       kpl (default: KPL with aggregation) | put-records (SDK PutRecords)
               --rate R           records per second, 0 = as fast as possible (default 0)
               --count N          stop after N records (default: synthetic 1000, others: until the source is dry)
               --duration D       stop after D (e.g. 30s, 5m, 500ms)
@@ -38,6 +42,7 @@ record CliOptions(String stream, String source, double rate, long count, Optiona
         String endpoint = null;
         Duration progress = Duration.ofSeconds(1);
         Instant start = Instant.now();
+        String producer = KPL;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
@@ -59,11 +64,15 @@ record CliOptions(String stream, String source, double rate, long count, Optiona
                 case "--endpoint" -> endpoint = value;
                 case "--progress" -> progress = duration(option, value);
                 case "--start" -> start = instant(option, value);
+                case "--producer" -> producer = value;
                 default -> throw new UsageException("unknown option " + option);
             }
         }
         if (stream == null || stream.isBlank()) {
             throw new UsageException("--stream is required");
+        }
+        if (!producer.equals(KPL) && !producer.equals(PUT_RECORDS)) {
+            throw new UsageException("--producer must be kpl or put-records, got '" + producer + "'");
         }
         if (rate < 0) {
             throw new UsageException("--rate must be >= 0");
@@ -72,7 +81,7 @@ record CliOptions(String stream, String source, double rate, long count, Optiona
             count = source.equals("synthetic") && duration == null ? 1_000L : Long.MAX_VALUE;
         }
         return new CliOptions(stream, source, rate, count, Optional.ofNullable(duration), seed,
-                Optional.ofNullable(topic), Optional.ofNullable(summary), Optional.ofNullable(endpoint), progress, start);
+                Optional.ofNullable(topic), Optional.ofNullable(summary), Optional.ofNullable(endpoint), progress, start, producer);
     }
 
     private static Instant instant(String option, String value) {

@@ -7,8 +7,6 @@ import dev.streamproc.producer.OutgoingTweet;
 import dev.streamproc.producer.ProducerSettings;
 import dev.streamproc.producer.RecordSink;
 import dev.streamproc.producer.TweetPump;
-import dev.streamproc.producer.kinesis.KplSettings;
-import dev.streamproc.producer.kinesis.KplSink;
 import dev.streamproc.producer.replay.ReplaySource;
 import dev.streamproc.producer.source.SourceIssues;
 import dev.streamproc.producer.source.SourceState;
@@ -30,8 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.kinesis.producer.KinesisProducer;
-import software.amazon.kinesis.producer.KinesisProducerConfiguration;
 
 /**
  * Runs the producer loop outside Lambda, against any stream, for load tests and the local demo:
@@ -95,11 +91,10 @@ public final class ProducerCli {
         options.endpoint().ifPresent(url -> env.put("AWS_ENDPOINT_URL_KINESIS", url));
         TweetSource source = source(options, env);
         long constructStart = System.nanoTime();
-        KinesisProducerConfiguration config = KplSettings.fromEnvironment(env);
-        KinesisProducer kpl = new KinesisProducer(config);
-        System.out.printf(Locale.ROOT, "KPL started in %d ms; sending to stream %s from %s%n",
+        StreamWriter writer = StreamWriter.open(options.producer(), env, options.stream());
+        System.out.printf(Locale.ROOT, "%s started in %d ms; sending to stream %s from %s%n", writer.name(),
                 (System.nanoTime() - constructStart) / 1_000_000, options.stream(), source.name());
-        RecordSink sink = new KplSink(kpl, options.stream(), KplSettings.outcomeDeadline(config));
+        RecordSink sink = writer.sink();
         TweetPump pump = new TweetPump(sink);
         long start = System.nanoTime();
         ProgressTicker ticker = ProgressTicker.start(pump, options.progressEvery(), System.out);
@@ -149,12 +144,12 @@ public final class ProducerCli {
         }
         TweetPump.Tally tally = pump.finish(bound);
         ticker.stop(); // after the last outcome: the live line never freezes while records drain
-        kpl.destroy();
+        writer.close();
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("stream", options.stream());
         summary.put("source", source.name());
-        summary.put("producer", "kpl");
+        summary.put("producer", options.producer());
         summary.put("submitted", tally.submitted());
         summary.put("sent", tally.sent());
         summary.put("failed", tally.failed());

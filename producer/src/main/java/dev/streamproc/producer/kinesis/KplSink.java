@@ -150,7 +150,9 @@ public final class KplSink implements RecordSink {
                 }
             }
         }
-        return new SendOutcome(ok, ok ? shardId : null, ok ? null : describe(attempts), Math.max(1, tries), ambiguous);
+        // at-least-once: a failed record may be sent again (the consumer's writes are idempotent)
+        return new SendOutcome(ok, ok ? shardId : null, ok ? null : describe(attempts), Math.max(1, tries), ambiguous,
+                !ok);
     }
 
     static String describe(List<Attempt> attempts) {

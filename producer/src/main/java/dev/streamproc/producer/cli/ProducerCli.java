@@ -49,6 +49,9 @@ public final class ProducerCli {
     }
 
     public static void main(String[] args) {
+        if (System.getProperty("log4j2.configurationFile") == null) { // before the first logger: plain lines
+            System.setProperty("log4j2.configurationFile", "log4j2-cli.xml");
+        }
         CliOptions options;
         try {
             options = CliOptions.parse(args);

@@ -56,17 +56,21 @@ public final class ProducerCli {
         try {
             options = CliOptions.parse(args);
         } catch (CliOptions.UsageException e) {
-            if (e.getMessage() != null) {
-                System.err.println("error: " + e.getMessage());
+            if (e.getMessage() == null) { // --help
+                System.out.print(CliOptions.usage());
+                System.exit(0);
             }
-            System.err.println(CliOptions.USAGE);
-            System.exit(e.getMessage() == null ? 0 : 2);
+            System.err.println("error: " + e.getMessage() + " (--help lists the options)");
+            System.exit(2);
             return;
         }
         StopSignal stop = StopSignal.onShutdown();
         int status;
         try {
             status = exitStatus(run(options, System.getenv(), stop));
+        } catch (CliOptions.UsageException e) {
+            System.err.println("error: " + e.getMessage() + " (--help lists the options)");
+            status = 2;
         } catch (RuntimeException e) {
             System.err.println("error: " + e.getMessage());
             status = 1;

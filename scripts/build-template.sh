@@ -46,10 +46,11 @@ jar_of() {
 
 for module in "${modules[@]}"; do
   jar=$(jar_of "$module")
-  # Exactly one function has this folder as its CodeUri (docs/contracts.md section 4).
+  # At least one function has this folder as its CodeUri (docs/contracts.md section 4); the
+  # producer's jar holds both producers (KPL and PutRecords).
   count=$(grep -c -E "^ +CodeUri: $module/\$" "$tmp" || true)
-  if [[ $count -ne 1 ]]; then
-    echo "error: expected one 'CodeUri: $module/' in template.yaml, found $count" >&2
+  if [[ $count -lt 1 ]]; then
+    echo "error: expected a 'CodeUri: $module/' in template.yaml, found none" >&2
     exit 1
   fi
   sed -i -E "s#^( +CodeUri: )$module/\$#\1$jar#" "$tmp"

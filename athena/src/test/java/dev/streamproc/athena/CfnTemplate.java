@@ -34,6 +34,15 @@ final class CfnTemplate {
         return found;
     }
 
+    Map<String, Object> root() {
+        return root;
+    }
+
+    /** The Parameters section by name. */
+    Map<String, Object> parameters() {
+        return map(root, "Parameters");
+    }
+
     /** The Properties of one resource. */
     Map<String, Object> properties(String logicalId) {
         return map(map(map(root, "Resources"), logicalId), "Properties");

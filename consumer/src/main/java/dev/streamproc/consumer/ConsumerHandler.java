@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
-import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 
 /**
@@ -83,11 +82,8 @@ public class ConsumerHandler implements RequestHandler<KinesisEvent, StreamsEven
     }
 
     private static void publish(BatchSummary summary) {
-        Metrics metrics = MetricsFactory.getMetricsInstance();
-        if (System.getenv("POWERTOOLS_METRICS_NAMESPACE") == null) {
-            metrics.setNamespace("StreamProcessing"); // the template may name its own
-        }
-        ConsumerMetrics.publish(metrics, summary);
+        // namespace: POWERTOOLS_METRICS_NAMESPACE, set once for every function in template.yaml's Globals
+        ConsumerMetrics.publish(MetricsFactory.getMetricsInstance(), summary);
     }
 
     private static StreamsEventResponse failuresResponse(List<String> sequenceNumbers) {

@@ -73,7 +73,8 @@ class ConsumerEnvironmentTest {
                 "AWS_ACCESS_KEY_ID", "local",
                 "AWS_SECRET_ACCESS_KEY", "local",
                 "AWS_LAMBDA_FUNCTION_NAME", "ConsumerFunction",
-                "AWS_EMF_ENVIRONMENT", "Local"));
+                "AWS_EMF_ENVIRONMENT", "Local",
+                "POWERTOOLS_METRICS_NAMESPACE", "StreamProcessing")); // template.yaml's Globals give it every function
         environment.putAll(functionEnvironment);
         Process process = builder.start();
         List<String> lines = new ArrayList<>();

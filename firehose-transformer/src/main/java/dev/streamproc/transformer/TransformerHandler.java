@@ -30,10 +30,7 @@ public class TransformerHandler
     }
 
     TransformerHandler(Metrics metrics) {
-        this.metrics = metrics;
-        if (System.getenv("POWERTOOLS_METRICS_NAMESPACE") == null) {
-            metrics.setNamespace("StreamProcessing"); // the template may name its own
-        }
+        this.metrics = metrics; // namespace: POWERTOOLS_METRICS_NAMESPACE from template.yaml's Globals
     }
 
     @Override

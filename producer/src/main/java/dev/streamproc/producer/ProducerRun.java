@@ -46,7 +46,8 @@ public final class ProducerRun {
         if (!save) {
             errors.add(tally.failed() + " record(s) failed: source position not advanced, they will be sent again");
         }
-        return new ProducerReport(source.name(), tally.sent(), tally.failed(), issues.rejected(), tally.perTopic(),
+        return new ProducerReport(source.name(), tally.sent(), tally.failed(), issues.rejected(),
+                tally.possibleDuplicates(), tally.perTopic(),
                 save, issues.rateLimited(), errors, Duration.ofNanos(System.nanoTime() - start).toMillis());
     }
 }

@@ -124,6 +124,67 @@ class ProducerHandlerAndCliTest {
         assertThat(payloads(kinesis.readUserRecords(stream))).containsExactlyInAnyOrderElementsOf(lines);
     }
 
+    @Test
+    void aSourceThatYieldsNoTweetIsNotASuccessAndItsRejectionsAreReported() throws Exception {
+        String stream = kinesis.freshStream("cli-empty", 1);
+        Path file = work.resolve("unusable.jsonl");
+        Files.writeString(file, "not json\n{\"no\":\"id\"}\n");
+        Path summaryFile = work.resolve("empty-summary.json");
+
+        Map<String, Object> summary = ProducerCliAccess.run(
+                new HashMap<>(kinesis.producerEnvironment(work.resolve("kpl-empty"))),
+                "--stream", stream, "--source", "replay:" + file, "--summary-json", summaryFile.toString());
+
+        assertThat(summary).containsEntry("submitted", 0L).containsEntry("sent", 0L).containsEntry("rejected", 2L);
+        assertThat(ProducerCliAccess.exitStatus(summary)).isEqualTo(3);
+        assertThat(JSON.readTree(summaryFile.toFile()).get("errors").toString())
+                .contains("line 1: invalid JSON").contains("the source yielded no tweet: all 2 input items were rejected");
+    }
+
+    @Test
+    void anInterruptedCliStillAccountsForEverySubmittedRecordAndWritesItsSummary() throws Exception {
+        String stream = kinesis.freshStream("cli-interrupted", 1);
+        Path summaryFile = work.resolve("interrupted-summary.json");
+
+        Map<String, Object> summary = ProducerCliAccess.runInterruptedAfter(java.time.Duration.ofSeconds(3),
+                new HashMap<>(kinesis.producerEnvironment(work.resolve("kpl-interrupted"))),
+                "--stream", stream, "--source", "synthetic", "--rate", "100", "--count", "1000000",
+                "--summary-json", summaryFile.toString());
+
+        JsonNode file = JSON.readTree(summaryFile.toFile());
+        assertThat(file.get("interrupted").asBoolean()).isTrue();
+        long submitted = file.get("submitted").asLong();
+        assertThat(submitted).isBetween(1L, 999_999L);
+        assertThat(file.get("sent").asLong() + file.get("failed").asLong()).isEqualTo(submitted);
+        assertThat(summary).containsEntry("failed", 0L);
+        // distinct by content: a delete notice shares its partition key with the tweet it deletes
+        assertThat(payloads(kinesis.readUserRecords(stream)).stream().distinct().count())
+                .isEqualTo(file.get("sent").asLong());
+    }
+
+    @Test
+    void thePutRecordsHandlerAndTheCliWithPutRecordsWriteTheSameSourcesUnaggregated() {
+        String stream = kinesis.freshStream("put-records", 1);
+        Map<String, String> env = new HashMap<>(kinesis.producerEnvironment(work.resolve("unused")));
+        env.put("STREAM_NAME", stream);
+        env.put("TWEET_SOURCE", "synthetic");
+        env.put("SYNTHETIC_SEED", "13");
+        env.put("SYNTHETIC_TWEETS_PER_INVOCATION", "50");
+        Instant t = Instant.parse("2026-11-23T10:00:00Z");
+
+        ProducerReport report = new PutRecordsProducerHandler(env, ssm).handleRequest(scheduledAt(t), null);
+        Map<String, Object> summary = ProducerCliAccess.run(env, "--stream", stream, "--producer", "put-records",
+                "--source", "synthetic", "--count", "70", "--seed", "14", "--start", t.toString());
+
+        assertThat(report.sent()).isEqualTo(50);
+        assertThat(summary).containsEntry("sent", 70L).containsEntry("failed", 0L).containsEntry("producer", "put-records");
+        List<UserRecord> stored = kinesis.readUserRecords(stream);
+        assertThat(stored).hasSize(120).noneMatch(UserRecord::aggregated);
+        List<OutgoingTweet> expected = new java.util.ArrayList<>(SyntheticTweets.withSeed(13).startingAt(t).take(50));
+        expected.addAll(SyntheticTweets.withSeed(14).startingAt(t).take(70));
+        assertThat(payloads(stored)).containsExactlyInAnyOrderElementsOf(payloads(expected));
+    }
+
     private static ScheduledEvent scheduledAt(Instant time) {
         ScheduledEvent event = new ScheduledEvent();
         event.setTime(new DateTime(time.toEpochMilli(), DateTimeZone.UTC));

@@ -14,8 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The accounting rules, with a scripted sink standing in for the KPL (the real one is in KplEndToEndTest). */
 class TweetPumpTest {
@@ -44,8 +47,66 @@ class TweetPumpTest {
         }
 
         @Override
-        public void flush(Duration bound) {
+        public void flush() {
             flushes++;
+        }
+
+        @Override
+        public Duration outcomeDeadline() {
+            return Duration.ofSeconds(30);
+        }
+    }
+
+    /**
+     * Behaves like the KPL where issue 13's deadlock lived: {@link #send} waits while too many records are
+     * outstanding, and outcomes complete on the sink's own two-thread pool, the only threads that free capacity.
+     * Every record's first try fails (an expired record), so each one is retried.
+     */
+    static final class CallbackPoolSink implements RecordSink {
+        final ExecutorService callbacks = Executors.newFixedThreadPool(2);
+        final AtomicInteger outstanding = new AtomicInteger();
+        final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+        final int capacity;
+
+        CallbackPoolSink(int capacity) {
+            this.capacity = capacity;
+        }
+
+        @Override
+        public CompletableFuture<SendOutcome> send(String partitionKey, byte[] data) {
+            while (outstanding.get() >= capacity) { // as KplSink waited before the fix: only for capacity
+                sleep(1);
+            }
+            outstanding.incrementAndGet();
+            boolean first = attempts.computeIfAbsent(partitionKey, k -> new AtomicInteger()).getAndIncrement() == 0;
+            CompletableFuture<SendOutcome> outcome = new CompletableFuture<>();
+            callbacks.execute(() -> {
+                sleep(1);
+                outcome.complete(first ? new SendOutcome(false, null, "Expired: record has reached expiration", 2, 1, true)
+                        : SendOutcome.sent("shardId-000000000000"));
+                // Capacity comes back only after the callback ran: in the KPL, the results of one PutRecords
+                // response queue on the callback pool and each is removed from the outstanding count by its
+                // own task, so a callback that blocks keeps every queued result counted.
+                outstanding.decrementAndGet();
+            });
+            return outcome;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public Duration outcomeDeadline() {
+            return Duration.ofSeconds(30);
+        }
+
+        private static void sleep(long ms) {
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -89,6 +150,40 @@ class TweetPumpTest {
     }
 
     @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void retriesNeverRunOnTheSinksCallbackThreadsSoAFullSinkCannotDeadlock() {
+        // Issue 13: the retry ran on the KPL's callback thread and blocked there waiting for capacity that
+        // only those threads could free; main and every callback thread slept for good.
+        CallbackPoolSink sink = new CallbackPoolSink(4);
+        TweetPump pump = new TweetPump(sink);
+        for (int i = 0; i < 300; i++) {
+            pump.submit(tweet(Integer.toString(i), "t"));
+        }
+
+        TweetPump.Tally tally = pump.finish(Duration.ofSeconds(20));
+
+        assertThat(tally.sent()).isEqualTo(300);
+        assertThat(tally.failed()).isZero();
+        assertThat(tally.retried()).isEqualTo(300);
+        // each first try failed after a request that may have been stored: the success may be a second copy
+        assertThat(tally.possibleDuplicates()).isEqualTo(300);
+        sink.callbacks.shutdownNow();
+    }
+
+    @Test
+    void theAgeOfTheOldestPendingRecordIsReportedUntilItsOutcomeArrives() throws Exception {
+        ScriptedSink sink = new ScriptedSink().answer("2", "never");
+        TweetPump pump = new TweetPump(sink);
+        pump.submit(tweet("1", "a"));
+        assertThat(pump.oldestPendingAge()).isZero();
+        pump.submit(tweet("2", "a"));
+        Thread.sleep(50);
+
+        assertThat(pump.pending()).isEqualTo(1);
+        assertThat(pump.oldestPendingAge()).isGreaterThanOrEqualTo(Duration.ofMillis(50));
+    }
+
+    @Test
     void anOutcomeThatNeverArrivesIsCountedAsFailedWhenTheBoundRunsOut() {
         ScriptedSink sink = new ScriptedSink().answer("2", "never");
         TweetPump pump = new TweetPump(sink);
@@ -102,6 +197,7 @@ class TweetPumpTest {
         assertThat(tally.sent()).isEqualTo(1);
         assertThat(tally.unconfirmed()).isEqualTo(1);
         assertThat(tally.failed()).isEqualTo(1);
+        assertThat(tally.errors()).anySatisfy(e -> assertThat(e).startsWith("1 record(s) unconfirmed"));
     }
 
     @Test

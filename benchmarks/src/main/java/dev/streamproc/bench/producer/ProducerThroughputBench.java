@@ -30,6 +30,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.kinesis.producer.KinesisProducer;
+import software.amazon.kinesis.producer.KinesisProducerConfiguration;
 
 /**
  * Puts the same synthetic tweets into two fresh streams of a local kinesis-local, (a) through the
@@ -146,13 +147,15 @@ public final class ProducerThroughputBench {
         env.put("KPL_RECORD_TTL_MS", "600000");
         env.put("KPL_MAX_CONNECTIONS", "4");
         long constructStart = System.nanoTime();
-        KinesisProducer producer = new KinesisProducer(KplSettings.fromEnvironment(env, CREDENTIALS));
+        KinesisProducerConfiguration config = KplSettings.fromEnvironment(env, CREDENTIALS);
+        Duration deadline = KplSettings.outcomeDeadline(config);
+        KinesisProducer producer = new KinesisProducer(config);
         long startup = (System.nanoTime() - constructStart) / 1_000_000;
         try {
-            TweetPump warm = new TweetPump(new KplSink(producer, "bench-warmup"));
+            TweetPump warm = new TweetPump(new KplSink(producer, "bench-warmup", deadline));
             warmup.forEach(warm::submit);
             warm.finish(Duration.ofMinutes(1));
-            TweetPump pump = new TweetPump(new KplSink(producer, stream));
+            TweetPump pump = new TweetPump(new KplSink(producer, stream, deadline));
             long start = System.nanoTime();
             for (OutgoingTweet t : tweets) {
                 pump.submit(t);

@@ -2,11 +2,11 @@ package dev.streamproc.producer.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.streamproc.producer.FinishBudget;
 import dev.streamproc.producer.OutgoingTweet;
 import dev.streamproc.producer.ProducerSettings;
+import dev.streamproc.producer.RecordSink;
 import dev.streamproc.producer.TweetPump;
-import dev.streamproc.producer.kinesis.KplSettings;
-import dev.streamproc.producer.kinesis.KplSink;
 import dev.streamproc.producer.replay.ReplaySource;
 import dev.streamproc.producer.source.SourceIssues;
 import dev.streamproc.producer.source.SourceState;
@@ -19,17 +19,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.kinesis.producer.KinesisProducer;
 
 /**
  * Runs the producer loop outside Lambda, against any stream, for load tests and the local demo:
@@ -42,106 +40,149 @@ import software.amazon.kinesis.producer.KinesisProducer;
  */
 public final class ProducerCli {
 
-    private static final Duration FINISH_BOUND = Duration.ofSeconds(60);
+    /** Exit status when the source yielded nothing to send: a run that did nothing is not a success. */
+    static final int EXIT_NOTHING_SENT = 3;
+    /** After an interrupt (Ctrl-C, SIGTERM), how long outcomes are still awaited before the summary. */
+    private static final Duration INTERRUPTED_FINISH = Duration.ofSeconds(10);
 
     private ProducerCli() {
     }
 
     public static void main(String[] args) {
+        if (System.getProperty("log4j2.configurationFile") == null) { // before the first logger: plain lines
+            System.setProperty("log4j2.configurationFile", "log4j2-cli.xml");
+        }
         CliOptions options;
         try {
             options = CliOptions.parse(args);
         } catch (CliOptions.UsageException e) {
-            if (e.getMessage() != null) {
-                System.err.println("error: " + e.getMessage());
+            if (e.getMessage() == null) { // --help
+                System.out.print(CliOptions.usage());
+                System.exit(0);
             }
-            System.err.println(CliOptions.USAGE);
-            System.exit(e.getMessage() == null ? 0 : 2);
+            System.err.println("error: " + e.getMessage() + " (--help lists the options)");
+            System.exit(2);
             return;
         }
+        StopSignal stop = StopSignal.onShutdown();
+        int status;
         try {
-            Map<String, Object> summary = run(options, System.getenv());
-            System.exit(((Number) summary.get("failed")).longValue() == 0 ? 0 : 1);
+            status = exitStatus(run(options, System.getenv(), stop));
+        } catch (CliOptions.UsageException e) {
+            System.err.println("error: " + e.getMessage() + " (--help lists the options)");
+            status = 2;
         } catch (RuntimeException e) {
             System.err.println("error: " + e.getMessage());
-            System.exit(1);
+            status = 1;
+        } finally {
+            stop.done();
         }
+        System.exit(status);
+    }
+
+    /** 0 only when something was sent and nothing failed. */
+    static int exitStatus(Map<String, Object> summary) {
+        if (((Number) summary.get("failed")).longValue() > 0) {
+            return 1;
+        }
+        return ((Number) summary.get("submitted")).longValue() == 0 ? EXIT_NOTHING_SENT : 0;
+    }
+
+    static Map<String, Object> run(CliOptions options, Map<String, String> environment) {
+        return run(options, environment, StopSignal.never());
     }
 
     /** Runs the loop and returns the summary (also printed, and written as JSON when asked). */
-    static Map<String, Object> run(CliOptions options, Map<String, String> environment) {
+    static Map<String, Object> run(CliOptions options, Map<String, String> environment, StopSignal stop) {
         Map<String, String> env = new HashMap<>(environment);
         options.endpoint().ifPresent(url -> env.put("AWS_ENDPOINT_URL_KINESIS", url));
         TweetSource source = source(options, env);
         long constructStart = System.nanoTime();
-        KinesisProducer kpl = new KinesisProducer(KplSettings.fromEnvironment(env));
-        System.out.printf(Locale.ROOT, "KPL started in %d ms; sending to stream %s from %s%n",
+        StreamWriter writer = StreamWriter.open(options.producer(), env, options.stream());
+        System.out.printf(Locale.ROOT, "%s started in %d ms; sending to stream %s from %s%n", writer.name(),
                 (System.nanoTime() - constructStart) / 1_000_000, options.stream(), source.name());
-        TweetPump pump = new TweetPump(new KplSink(kpl, options.stream()));
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "progress");
-            t.setDaemon(true);
-            return t;
-        });
+        RecordSink sink = writer.sink();
+        TweetPump pump = new TweetPump(sink);
         long start = System.nanoTime();
-        long[] last = {0, start};
-        ticker.scheduleAtFixedRate(() -> {
-            long now = System.nanoTime();
-            long sent = pump.sentSoFar();
-            double rate = (sent - last[0]) / ((now - last[1]) / 1e9);
-            last[0] = sent;
-            last[1] = now;
-            System.out.printf(Locale.ROOT, "progress: submitted=%d sent=%d failed=%d pending=%d rate=%.0f rec/s%n",
-                    pump.submittedSoFar(), sent, pump.failedSoFar(), pump.pending(), rate);
-        }, options.progressEvery().toMillis(), options.progressEvery().toMillis(), TimeUnit.MILLISECONDS);
+        ProgressTicker ticker = ProgressTicker.start(pump, options.progressEvery(), System.out);
         long rejected = 0;
+        List<String> sourceErrors = new ArrayList<>();
+        Duration bound;
         try {
             long deadline = options.duration().map(d -> start + d.toNanos()).orElse(Long.MAX_VALUE);
             Pacer pacer = new Pacer(options.rate());
             SourceState state = SourceState.empty();
             long submitted = 0;
             outer:
-            while (submitted < options.count() && System.nanoTime() < deadline) {
+            while (submitted < options.count() && System.nanoTime() < deadline && !stop.requested()) {
                 Iterator<OutgoingTweet> batch = source.nextBatch(state);
-                if (!batch.hasNext()) {
-                    break; // replay at its end, or the API has nothing new
-                }
+                boolean empty = !batch.hasNext();
                 while (batch.hasNext()) {
-                    if (submitted >= options.count() || System.nanoTime() >= deadline) {
-                        break outer;
+                    if (submitted >= options.count() || System.nanoTime() >= deadline || stop.requested()) {
+                        break;
                     }
                     pacer.awaitTurn();
                     pump.submit(batch.next());
                     submitted++;
                 }
-                SourceIssues issues = source.issues();
+                SourceIssues issues = source.issues(); // also after an empty batch: it may be all rejections
                 rejected += issues.rejected();
-                issues.errors().forEach(line -> System.out.println("source: " + line));
+                for (String line : issues.errors()) {
+                    System.out.println("source: " + line);
+                    if (sourceErrors.size() < 20) {
+                        sourceErrors.add(line);
+                    }
+                }
+                if (empty) {
+                    break; // replay at its end, or the API has nothing new
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            ticker.shutdownNow();
+            double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
+            bound = stop.requested() ? INTERRUPTED_FINISH
+                    : FinishBudget.forPending(pump.pending(), (pump.sentSoFar() + pump.failedSoFar()) / seconds,
+                    sink.outcomeDeadline());
         }
-        TweetPump.Tally tally = pump.finish(FINISH_BOUND);
-        kpl.destroy();
+        if (pump.pending() > 0) {
+            System.out.printf(Locale.ROOT, "waiting up to %d s for the outcome of %d pending records%n",
+                    bound.toSeconds(), pump.pending());
+        }
+        TweetPump.Tally tally = pump.finish(bound);
+        ticker.stop(); // after the last outcome: the live line never freezes while records drain
+        writer.close();
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("stream", options.stream());
         summary.put("source", source.name());
+        summary.put("producer", options.producer());
         summary.put("submitted", tally.submitted());
         summary.put("sent", tally.sent());
         summary.put("failed", tally.failed());
         summary.put("unconfirmed", tally.unconfirmed());
         summary.put("retried", tally.retried());
+        summary.put("possibleDuplicates", tally.possibleDuplicates());
         summary.put("rejected", rejected);
+        summary.put("interrupted", stop.requested());
         summary.put("seconds", Math.round(seconds * 1000) / 1000.0);
         summary.put("recordsPerSecond", Math.round(tally.sent() / Math.max(seconds, 1e-9)));
         summary.put("perTopic", tally.perTopic());
-        summary.put("errors", tally.errors());
-        System.out.printf(Locale.ROOT, "summary: sent=%d failed=%d rejected=%d seconds=%.1f rate=%d rec/s%n",
-                tally.sent(), tally.failed(), rejected, seconds, summary.get("recordsPerSecond"));
+        List<String> errors = new ArrayList<>(sourceErrors);
+        errors.addAll(tally.errors());
+        if (tally.submitted() == 0) {
+            errors.add(rejected > 0 ? "the source yielded no tweet: all " + rejected + " input items were rejected"
+                    : "the source yielded no tweet");
+        }
+        summary.put("errors", errors);
+        System.out.printf(Locale.ROOT, "summary: submitted=%d sent=%d failed=%d rejected=%d possible-duplicates=%d"
+                        + " seconds=%.1f rate=%d rec/s%s%n",
+                tally.submitted(), tally.sent(), tally.failed(), rejected, tally.possibleDuplicates(), seconds,
+                summary.get("recordsPerSecond"), stop.requested() ? " (interrupted)" : "");
         tally.errors().forEach(line -> System.out.println("error: " + line));
+        if (tally.submitted() == 0) {
+            System.out.println("error: " + errors.get(errors.size() - 1));
+        }
         options.summaryJson().ifPresent(file -> write(file, summary));
         return summary;
     }

@@ -43,7 +43,7 @@ public record KinesisEndpoint(String host, int port, boolean verifyCertificate) 
         return new KinesisEndpoint(host, port, !isLoopback(host));
     }
 
-    static boolean isLoopback(String host) {
+    public static boolean isLoopback(String host) {
         if ("localhost".equalsIgnoreCase(host)) {
             return true;
         }

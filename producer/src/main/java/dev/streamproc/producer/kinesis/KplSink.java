@@ -11,33 +11,53 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.CompletableFuture;
 import software.amazon.kinesis.producer.Attempt;
 import software.amazon.kinesis.producer.KinesisProducer;
 import software.amazon.kinesis.producer.UserRecordFailedException;
 import software.amazon.kinesis.producer.UserRecordResult;
 
-/** A {@link RecordSink} over one {@link KinesisProducer} and one stream. */
+/**
+ * A {@link RecordSink} over one {@link KinesisProducer} and one stream. Outcomes complete on the
+ * KPL's callback pool: callers must not block or send from there (see {@link RecordSink}).
+ */
 public final class KplSink implements RecordSink {
 
     /** Above this many outstanding user records, {@link #send} waits (keeps memory bounded in long CLI runs). */
-    private static final int MAX_OUTSTANDING = 20_000;
+    static final int MAX_OUTSTANDING = 20_000;
 
     /** How long the first record to a stream may take before the rest follow (see {@link #send}). */
     private static final Duration FIRST_RECORD_WAIT = Duration.ofSeconds(10);
     /** Streams whose shard map this JVM's KPL already knows, per producer. */
     private static final Map<KinesisProducer, Set<String>> WARM = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * Error codes of an attempt that prove the record was not stored (a per-record PutRecords error
+     * or a refused request). Anything else (a timeout, a lost connection) may have been stored.
+     */
+    private static final Set<String> NOT_STORED = Set.of("ProvisionedThroughputExceededException",
+            "InternalFailure", "ResourceNotFoundException", "ValidationException", "AccessDeniedException",
+            "KMSThrottlingException", "KMSAccessDeniedException", "KMSDisabledException", "KMSNotFoundException",
+            "KMSInvalidStateException", "KMSOptInRequired", "Expired");
 
     private final KinesisProducer producer;
     private final String stream;
+    private final Duration outcomeDeadline;
+    private final int maxOutstanding;
 
-    public KplSink(KinesisProducer producer, String stream) {
+    /** @param outcomeDeadline {@link KplSettings#outcomeDeadline} of the producer's configuration */
+    public KplSink(KinesisProducer producer, String stream, Duration outcomeDeadline) {
+        this(producer, stream, outcomeDeadline, MAX_OUTSTANDING);
+    }
+
+    KplSink(KinesisProducer producer, String stream, Duration outcomeDeadline, int maxOutstanding) {
         this.producer = producer;
         this.stream = stream;
+        this.outcomeDeadline = outcomeDeadline;
+        this.maxOutstanding = maxOutstanding;
     }
 
     /**
@@ -62,20 +82,27 @@ public final class KplSink implements RecordSink {
     }
 
     private CompletableFuture<SendOutcome> add(String partitionKey, byte[] data) {
-        awaitCapacity();
         CompletableFuture<SendOutcome> outcome = new CompletableFuture<>();
+        String full = awaitCapacity();
+        if (full != null) {
+            outcome.complete(SendOutcome.failed(full));
+            return outcome;
+        }
         try {
             Futures.addCallback(producer.addUserRecord(stream, partitionKey, ByteBuffer.wrap(data)),
                     new FutureCallback<UserRecordResult>() {
                         @Override
                         public void onSuccess(UserRecordResult result) {
-                            outcome.complete(result.isSuccessful() ? SendOutcome.sent(result.getShardId())
-                                    : SendOutcome.failed(describe(result.getAttempts())));
+                            outcome.complete(outcomeOf(result.isSuccessful(), result.getShardId(), result.getAttempts()));
                         }
 
                         @Override
                         public void onFailure(Throwable t) {
-                            outcome.complete(SendOutcome.failed(describe(t)));
+                            if (t instanceof UserRecordFailedException failed && failed.getResult() != null) {
+                                outcome.complete(outcomeOf(false, null, failed.getResult().getAttempts()));
+                            } else {
+                                outcome.complete(SendOutcome.failed(t.toString()));
+                            }
                         }
                     }, MoreExecutors.directExecutor());
         } catch (RuntimeException e) { // e.g. record too large, daemon gone
@@ -84,42 +111,48 @@ public final class KplSink implements RecordSink {
         return outcome;
     }
 
-    private void awaitCapacity() {
-        while (producer.getOutstandingRecordsCount() > MAX_OUTSTANDING) {
+    /** Waits while the KPL holds too many records, at most {@link #outcomeDeadline}; the reason if it gave up. */
+    private String awaitCapacity() {
+        long deadline = System.nanoTime() + outcomeDeadline.toNanos();
+        while (producer.getOutstandingRecordsCount() > maxOutstanding) {
+            if (System.nanoTime() > deadline) {
+                return "not queued: the KPL still held " + producer.getOutstandingRecordsCount()
+                        + " outstanding records after " + outcomeDeadline.toSeconds() + " s";
+            }
             try {
                 Thread.sleep(2);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return "not queued: interrupted while the KPL was full";
             }
         }
+        return null;
     }
 
-    /**
-     * Like {@link KinesisProducer#flushSync()} but with a bound: KPL's own flushSync waits for
-     * ever if a record can never be delivered; the record TTL eventually fails it, but the
-     * caller's deadline (the Lambda timeout) may come first.
-     */
+    /** Pushes out what the KPL buffers (it would otherwise wait up to RecordMaxBufferedTime); never waits. */
     @Override
-    public void flush(Duration bound) {
-        long deadline = System.nanoTime() + bound.toNanos();
+    public void flush() {
         producer.flush();
-        while (producer.getOutstandingRecordsCount() > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            producer.flush();
-        }
     }
 
-    static String describe(Throwable t) {
-        if (t instanceof UserRecordFailedException failed && failed.getResult() != null) {
-            return describe(failed.getResult().getAttempts());
+    @Override
+    public Duration outcomeDeadline() {
+        return outcomeDeadline;
+    }
+
+    static SendOutcome outcomeOf(boolean ok, String shardId, List<Attempt> attempts) {
+        int tries = attempts == null ? 0 : attempts.size();
+        int ambiguous = 0;
+        if (attempts != null) {
+            for (Attempt a : attempts) {
+                if (!a.isSuccessful() && !NOT_STORED.contains(a.getErrorCode())) {
+                    ambiguous++;
+                }
+            }
         }
-        return t.toString();
+        // at-least-once: a failed record may be sent again (the consumer's writes are idempotent)
+        return new SendOutcome(ok, ok ? shardId : null, ok ? null : describe(attempts), Math.max(1, tries), ambiguous,
+                !ok);
     }
 
     static String describe(List<Attempt> attempts) {

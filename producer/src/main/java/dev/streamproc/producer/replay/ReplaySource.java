@@ -14,8 +14,6 @@ import dev.streamproc.producer.source.SourceState;
 import dev.streamproc.producer.source.TweetIds;
 import dev.streamproc.producer.source.TweetSource;
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,8 +29,9 @@ import java.util.NoSuchElementException;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Replays a capture file in order: one JSON document per line (JSON lines),
- * gzip or plain. A document may be a v1.1 status, an X API v2 tweet (bare or
+ * Replays a capture file in order, gzip or plain, in any layout {@link JsonDocuments} recognises
+ * by content: JSON lines, one pretty-printed document, concatenated documents, or a top-level
+ * array (a timeline) whose elements are the documents. A document may be a v1.1 status, an X API v2 tweet (bare or
  * {@code {"data":{...},"includes":...}}), a stream notice such as {@code {"delete":...}}, a v1.1
  * search response {@code {"statuses":[...]}} or a v2 search page {@code {"data":[...],"includes":{"users":[...]}}}
  * (both expanded into their tweets; v2 tweets get their author attached as
@@ -89,7 +88,7 @@ public final class ReplaySource implements TweetSource {
         return new Batch(open(), skip, state);
     }
 
-    private BufferedReader open() {
+    private InputStream open() {
         if (!Files.isReadable(file)) {
             throw new SourceException("replay file " + file + " does not exist or is not readable");
         }
@@ -102,7 +101,7 @@ public final class ReplaySource implements TweetSource {
             if (b1 == 0x1f && b2 == 0x8b) {
                 in = new GZIPInputStream(in, 1 << 16);
             }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            return in;
         } catch (IOException e) {
             throw new SourceException("cannot open replay file " + file + ": " + e.getMessage(), e);
         }
@@ -110,7 +109,8 @@ public final class ReplaySource implements TweetSource {
 
     /** Walks the file's lines, expanding search responses, skipping what earlier batches sent. */
     private final class Batch implements Iterator<OutgoingTweet> {
-        private final BufferedReader reader;
+        private final InputStream input;
+        private final JsonDocuments documents;
         private final SourceState state;
         private final long skip;
         private final Deque<OutgoingTweet> ready = new ArrayDeque<>();
@@ -119,8 +119,9 @@ public final class ReplaySource implements TweetSource {
         private int line;
         private boolean ended;
 
-        Batch(BufferedReader reader, long skip, SourceState state) {
-            this.reader = reader;
+        Batch(InputStream input, long skip, SourceState state) {
+            this.input = input;
+            this.documents = new JsonDocuments(JSON, input);
             this.skip = skip;
             this.state = state;
         }
@@ -145,40 +146,45 @@ public final class ReplaySource implements TweetSource {
         }
 
         private void readLine() {
-            String text;
+            JsonDocuments.Item item;
             try {
-                text = reader.readLine();
-            } catch (IOException e) {
+                item = documents.next();
+            } catch (UncheckedIOException e) {
                 close();
-                throw new UncheckedIOException("reading replay file " + file, e);
+                throw new SourceException("cannot read replay file " + file + ": " + e.getCause().getMessage(), e);
             }
-            if (text == null) {
+            if (item == null) {
                 close();
                 return;
             }
-            line++;
-            if (text.isBlank()) {
+            line = item.line();
+            if (item instanceof JsonDocuments.Rejected rejected) {
+                reject(rejected.reason());
                 return;
             }
-            JsonNode doc;
-            try {
-                doc = JSON.readTree(text);
-            } catch (IOException e) {
-                reject("invalid JSON");
-                return;
-            }
-            if (doc == null || !doc.isObject()) {
+            JsonDocuments.Document document = (JsonDocuments.Document) item;
+            JsonNode doc = document.node();
+            if (!doc.isObject()) {
                 reject("not a JSON object");
                 return;
             }
             List<JsonNode> items = expand(doc);
-            if (items.size() == 1 && items.get(0) == doc) {
-                offer(doc, text.strip().getBytes(StandardCharsets.UTF_8)); // a single tweet: its bytes as in the file
+            if (items.size() == 1 && items.get(0) == doc && !contains(document.raw(), (byte) '\n')) {
+                offer(doc, document.raw()); // a single tweet on one line: its bytes as in the file
             } else {
-                for (JsonNode item : items) {
-                    offer(item, item.toString().getBytes(StandardCharsets.UTF_8));
+                for (JsonNode item2 : items) {
+                    offer(item2, item2.toString().getBytes(StandardCharsets.UTF_8));
                 }
             }
+        }
+
+        private static boolean contains(byte[] bytes, byte b) {
+            for (byte x : bytes) {
+                if (x == b) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void offer(JsonNode item, byte[] raw) {
@@ -214,7 +220,7 @@ public final class ReplaySource implements TweetSource {
         private void close() {
             ended = true;
             try {
-                reader.close();
+                input.close();
             } catch (IOException ignored) {
                 // read-only file; nothing to recover
             }

@@ -36,7 +36,7 @@ public final class TweetSources {
             case SYNTHETIC -> new SyntheticSource(SyntheticTweets.withSeed(settings.syntheticSeed()).startingAt(now),
                     settings.syntheticTweetsPerInvocation());
             case REPLAY -> new ReplaySource(Path.of(settings.replayFile().orElseThrow(() -> new IllegalArgumentException(
-                    "TWEET_SOURCE=replay needs REPLAY_FILE (a JSON-lines file, gzip or plain)"))), null,
+                    "TWEET_SOURCE=replay needs REPLAY_FILE (a JSON capture: JSON lines, a document or an array; gzip or plain)"))), null,
                     settings.syntheticTweetsPerInvocation());
             case TWITTER4J -> new Twitter4jSource(TwitterCredentials.load(secrets.get(), settings.parameterPrefix()),
                     settings.twitterApiBaseUrl(), settings.placeWoeid(), settings.maxTopics(),

@@ -11,6 +11,9 @@ import software.amazon.lambda.powertools.parameters.ssm.SSMProvider;
  */
 public final class SecretParameters {
 
+    /** How long a value read from SSM is reused before it is read again (rotated secrets arrive within this). */
+    public static final java.time.Duration MAX_AGE = java.time.Duration.ofMinutes(5);
+
     private final SSMProvider provider;
 
     public SecretParameters(SsmClient client) {
@@ -19,7 +22,7 @@ public final class SecretParameters {
 
     public String require(String name) {
         try {
-            String value = provider.withDecryption().withMaxAge(5, ChronoUnit.MINUTES).get(name);
+            String value = provider.withDecryption().withMaxAge((int) MAX_AGE.toMinutes(), ChronoUnit.MINUTES).get(name);
             if (value == null) {
                 throw new MissingParameterException(name);
             }

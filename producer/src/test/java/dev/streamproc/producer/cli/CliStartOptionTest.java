@@ -22,6 +22,6 @@ class CliStartOptionTest {
     @Test
     void aBadStartIsOneClearLine() {
         assertThatThrownBy(() -> CliOptions.parse(new String[] {"--stream", "s", "--start", "yesterday"}))
-                .hasMessage("--start must be 'now' or an ISO-8601 instant like 2026-11-23T10:00:00Z, got 'yesterday'");
+                .hasMessage("Invalid value for option '--start': must be 'now' or an ISO-8601 instant like 2026-11-23T10:00:00Z, got 'yesterday'");
     }
 }

@@ -23,9 +23,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.kinesis.producer.KinesisProducer;
+import software.amazon.kinesis.producer.KinesisProducerConfiguration;
 
 /** The real path: synthetic tweets → KPL (aggregation on, HTTPS) → kinesis-local → read back and de-aggregate. */
 class KplEndToEndTest {
@@ -34,12 +36,15 @@ class KplEndToEndTest {
     static Path work;
     static LocalKinesis kinesis;
     static KinesisProducer kpl;
+    static Duration outcomeDeadline;
 
     @BeforeAll
     static void start() {
         kinesis = new LocalKinesis(work.resolve("kinesis"));
         Map<String, String> env = kinesis.producerEnvironment(work.resolve("kpl"));
-        kpl = new KinesisProducer(KplSettings.fromEnvironment(env, LocalKinesis.CREDENTIALS));
+        KinesisProducerConfiguration config = KplSettings.fromEnvironment(env, LocalKinesis.CREDENTIALS);
+        outcomeDeadline = KplSettings.outcomeDeadline(config);
+        kpl = new KinesisProducer(config);
     }
 
     @AfterAll
@@ -60,7 +65,7 @@ class KplEndToEndTest {
 
         long t0 = System.nanoTime();
         ProducerReport report = new ProducerRun(new SyntheticSource(tweets, n), SourceStateStore.inMemory(),
-                new KplSink(kpl, stream)).run(Duration.ofSeconds(60));
+                new KplSink(kpl, stream, outcomeDeadline)).run(Duration.ofSeconds(60));
 
         assertThat(report.sent()).isEqualTo(n);
         assertThat(report.failed()).isZero();
@@ -109,12 +114,13 @@ class KplEndToEndTest {
     void aRecordTheStreamNeverAcceptsIsRetriedOnceThenReportedAsFailedAndThePositionStays() {
         // A stream that does not exist: every attempt fails until the record's TTL (short here).
         Map<String, String> env = kinesis.producerEnvironment(work.resolve("kpl-short-ttl"));
-        KinesisProducer shortTtl = new KinesisProducer(
-                KplSettings.fromEnvironment(env, LocalKinesis.CREDENTIALS).setRecordTtl(1_500));
+        KinesisProducerConfiguration config = KplSettings.fromEnvironment(env, LocalKinesis.CREDENTIALS)
+                .setRecordTtl(1_500);
+        KinesisProducer shortTtl = new KinesisProducer(config);
         try {
             SourceStateStore state = SourceStateStore.inMemory();
             ProducerReport report = new ProducerRun(new SyntheticSource(SyntheticTweets.withSeed(3), 3), state,
-                    new KplSink(shortTtl, "no-such-stream")).run(Duration.ofSeconds(30));
+                    new KplSink(shortTtl, "no-such-stream", KplSettings.outcomeDeadline(config))).run(Duration.ofSeconds(30));
             assertThat(report.sent()).isZero();
             assertThat(report.failed()).isEqualTo(3);
             assertThat(report.stateSaved()).isFalse();
@@ -122,6 +128,29 @@ class KplEndToEndTest {
             assertThat(report.errors()).anySatisfy(e -> assertThat(e).contains("Expired"));
         } finally {
             shortTtl.destroy();
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aFullKplWhoseRecordsExpireFinishesWithAnExactReportInsteadOfDeadlocking() {
+        // Issue 13: expired records were retried on the KPL's callback threads, which then waited for
+        // capacity that only they could free. A tiny capacity and a 1.5 s TTL make every record expire and
+        // every retry meet a full KPL.
+        Map<String, String> env = kinesis.producerEnvironment(work.resolve("kpl-full"));
+        KinesisProducerConfiguration config = KplSettings.fromEnvironment(env, LocalKinesis.CREDENTIALS)
+                .setRecordTtl(1_500);
+        KinesisProducer full = new KinesisProducer(config);
+        try {
+            int n = 30;
+            ProducerReport report = new ProducerRun(new SyntheticSource(SyntheticTweets.withSeed(5), n),
+                    SourceStateStore.inMemory(), new KplSink(full, "no-such-stream", KplSettings.outcomeDeadline(config), 5))
+                    .run(Duration.ofSeconds(90));
+            assertThat(report.sent()).isZero();
+            assertThat(report.failed()).isEqualTo(n);
+            assertThat(report.errors()).noneSatisfy(e -> assertThat(e).contains("unconfirmed"));
+        } finally {
+            full.destroy();
         }
     }
 }

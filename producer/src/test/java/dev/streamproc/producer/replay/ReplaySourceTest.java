@@ -105,9 +105,10 @@ class ReplaySourceTest {
         List<OutgoingTweet> sent = all(source, SourceState.empty());
 
         assertThat(sent).hasSize(2);
-        assertThat(source.issues().rejected()).isEqualTo(3);
+        assertThat(source.issues().rejected()).isEqualTo(4);
         assertThat(source.issues().errors()).containsExactly(
                 "bad.jsonl line 2: invalid JSON (skipped)",
+                "bad.jsonl line 3: not a JSON object (skipped)", // [1,2] is an array of two unusable items
                 "bad.jsonl line 3: not a JSON object (skipped)",
                 "bad.jsonl line 4: no tweet id (id_str / id / data.id / delete.status.id_str) (skipped)");
     }
@@ -126,6 +127,88 @@ class ReplaySourceTest {
         assertThat(second).extracting(OutgoingTweet::json).containsExactly(DELETE);
         assertThat(third).isEmpty();
         assertThat(state.get("replay:capture.jsonl:next")).contains("4");
+    }
+
+    /** What {@code curl ... > tweets.json} saves: one indented document. */
+    private static String pretty(String json) throws IOException {
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(json));
+    }
+
+    @Test
+    void aPrettyPrintedV1SearchResponseIsExpandedIntoItsTweets() throws IOException {
+        String response = "{\"statuses\":[" + V1_STATUS + "," + V1_STATUS.replace("505874924095815681", "505874924095815699")
+                + "],\"search_metadata\":{\"count\":2}}";
+        Path file = write("search.json", pretty(response));
+        ReplaySource source = new ReplaySource(file, "t", Long.MAX_VALUE);
+
+        List<OutgoingTweet> sent = all(source, SourceState.empty());
+
+        assertThat(sent).extracting(OutgoingTweet::partitionKey).containsExactly("505874924095815681", "505874924095815699");
+        assertThat(source.issues().rejected()).isZero();
+        assertThat(sent.get(0).json()).doesNotContain("\n").contains("[-122.4194,37.7749]").contains("\"topic\":\"t\"");
+    }
+
+    @Test
+    void aPrettyPrintedTimelineArrayAndAV2PageAreExpandedIntoTheirTweets() throws IOException {
+        String timeline = pretty("[" + V1_STATUS + "," + DELETE + "]");
+        String page = pretty("{\"data\":[" + V2_BARE + "],\"includes\":{\"users\":[{\"id\":\"42\",\"username\":\"x\"}]},"
+                + "\"meta\":{\"result_count\":1}}");
+        ReplaySource timelineSource = new ReplaySource(write("timeline.json", timeline), null, Long.MAX_VALUE);
+        ReplaySource pageSource = new ReplaySource(write("page.json", page), null, Long.MAX_VALUE);
+
+        assertThat(all(timelineSource, SourceState.empty())).extracting(OutgoingTweet::partitionKey)
+                .containsExactly("505874924095815681", "505874924095815681");
+        List<OutgoingTweet> v2 = all(pageSource, SourceState.empty());
+        assertThat(v2).extracting(OutgoingTweet::partitionKey).containsExactly("1800000000000000001");
+        assertThat(JSON.readTree(v2.get(0).data()).at("/includes/users/0/username").asText()).isEqualTo("x");
+        assertThat(timelineSource.issues().rejected() + pageSource.issues().rejected()).isZero();
+    }
+
+    @Test
+    void concatenatedDocumentsWithAndWithoutWhitespaceAndGzippedPrettyDocumentsAreRead() throws IOException {
+        Path concatenated = write("concat.json", V1_STATUS + V2_BARE + "  " + pretty(V2_SINGLE) + DELETE);
+        Path gz = dir.resolve("search.json.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(pretty("{\"statuses\":[" + V1_STATUS + "]}").getBytes(StandardCharsets.UTF_8));
+        }
+
+        assertThat(all(new ReplaySource(concatenated, null, Long.MAX_VALUE), SourceState.empty()))
+                .extracting(OutgoingTweet::partitionKey)
+                .containsExactly("505874924095815681", "1800000000000000001", "1800000000000000002", "505874924095815681");
+        assertThat(all(new ReplaySource(gz, null, Long.MAX_VALUE), SourceState.empty()))
+                .extracting(OutgoingTweet::partitionKey).containsExactly("505874924095815681");
+    }
+
+    @Test
+    void aBrokenDocumentLosesNoGoodDocumentAfterItEvenOnTheLineWhereTheErrorShows() throws IOException {
+        // line 1 starts a document that never ends; the parser notices on line 2, which holds a good tweet
+        Path file = write("broken.jsonl", "{\"id_str\":\"1\",\"text\":\"cut\"\n" + V2_BARE + "\n" + V1_STATUS + "\n");
+        ReplaySource source = new ReplaySource(file, null, Long.MAX_VALUE);
+
+        List<OutgoingTweet> sent = all(source, SourceState.empty());
+
+        assertThat(sent).extracting(OutgoingTweet::json).containsExactly(V2_BARE, V1_STATUS);
+        assertThat(source.issues().errors()).containsExactly("broken.jsonl line 1: invalid JSON (document not complete) (skipped)");
+    }
+
+    @Test
+    void aBrokenElementOfATimelineArrayIsRejectedAndTheElementsAfterItAreStillSent() throws IOException {
+        String good = pretty(V2_BARE);
+        Path file = write("timeline.json", "[\n" + pretty(V1_STATUS) + ",\n{\"id_str\": \"7\", oops},\n" + good + "\n]\n");
+        ReplaySource source = new ReplaySource(file, null, Long.MAX_VALUE);
+
+        List<OutgoingTweet> sent = all(source, SourceState.empty());
+
+        assertThat(sent).extracting(OutgoingTweet::partitionKey).containsExactly("505874924095815681", "1800000000000000001");
+        assertThat(source.issues().rejected()).isEqualTo(1);
+        assertThat(source.issues().errors().get(0)).contains("line " + (pretty(V1_STATUS).split("\n").length + 2));
+    }
+
+    @Test
+    void anEmptyOrWhitespaceOnlyFileYieldsNothingAndRejectsNothing() throws IOException {
+        ReplaySource source = new ReplaySource(write("empty.json", "\n  \n"), null, Long.MAX_VALUE);
+        assertThat(all(source, SourceState.empty())).isEmpty();
+        assertThat(source.issues().rejected()).isZero();
     }
 
     @Test

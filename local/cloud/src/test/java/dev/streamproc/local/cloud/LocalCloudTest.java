@@ -112,7 +112,7 @@ class LocalCloudTest {
              KinesisClient kinesis = second.kinesisClient(); SsmClient ssm = second.ssmClient()) {
             // ElasticMQ keeps queues in memory only: the queue is the one resource created again.
             assertThat(second.deployment().created()).containsExactly("ConsumerFailureQueue streamproc-ConsumerFailureQueue");
-            assertThat(second.deployment().kept()).hasSize(4);
+            assertThat(second.deployment().kept()).hasSize(5); // stream, table, bucket, the two producers' since-id parameters
             assertThat(ssm.getParameter(b -> b.name("/streamproc/producer/since-id")).parameter().value()).isEqualTo("{\"a\":\"1\"}");
             assertThat(kinesis.describeStreamSummary(b -> b.streamName("streamproc-TweetStream")).streamDescriptionSummary().openShardCount())
                     .isEqualTo(2);

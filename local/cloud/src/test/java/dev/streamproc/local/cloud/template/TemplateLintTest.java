@@ -84,10 +84,12 @@ class TemplateLintTest {
         // docs/contracts.md section 4
         assertThat(handlers).containsExactlyEntriesOf(new TreeMap<>(Map.of(
                 "ProducerFunction", "dev.streamproc.producer.ProducerHandler::handleRequest",
+                "PutRecordsProducerFunction", "dev.streamproc.producer.PutRecordsProducerHandler::handleRequest",
                 "ConsumerFunction", "dev.streamproc.consumer.ConsumerHandler::handleRequest",
                 "FirehoseTransformerFunction", "dev.streamproc.transformer.TransformerHandler::handleRequest")));
         assertThat(folders).containsExactlyEntriesOf(new TreeMap<>(Map.of(
                 "ProducerFunction", ROOT.resolve("producer"),
+                "PutRecordsProducerFunction", ROOT.resolve("producer"),
                 "ConsumerFunction", ROOT.resolve("consumer"),
                 "FirehoseTransformerFunction", ROOT.resolve("firehose-transformer"))));
         assertThat(template.physicalName("EventDataTable")).isEqualTo(template.stackName() + "-EventData");

@@ -46,4 +46,9 @@ public final class DynamoDbEventFormat implements EventFormat {
     public String batchInfoKey() {
         return "DDBStreamBatchInfo";
     }
+
+    @Override
+    public String arrivalText(java.time.Instant arrival) {
+        return arrival == null ? null : arrival.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
 }

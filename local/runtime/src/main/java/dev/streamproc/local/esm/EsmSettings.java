@@ -51,7 +51,7 @@ public record EsmSettings(
     /** AWS's defaults for a mapping of {@code functionId} on {@code streamArn} starting at TRIM_HORIZON. */
     public static EsmSettings defaults(String functionId, String functionArn, String streamArn) {
         return new EsmSettings(functionId, functionArn, streamArn, 100, Duration.ZERO, StartPosition.trimHorizon(), -1, -1,
-                false, false, 1, null, true, LAMBDA_IDLE_POLL, Duration.ofMillis(500), SIX_MB);
+                false, false, 1, null, true, LAMBDA_IDLE_POLL, RetryBackoff.AWS_INITIAL, SIX_MB);
     }
 
     /**
@@ -181,7 +181,7 @@ public record EsmSettings(
                 value, enabled, idlePollInterval, retryDelay, maxPayloadBytes);
     }
 
-    /** Local knobs: how long an idle poller waits between GetRecords calls, and the pause before a retry. */
+    /** Local knobs: how long an idle poller waits between GetRecords calls, and the first retry pause (see {@link RetryBackoff}). */
     public EsmSettings withPolling(Duration idlePoll, Duration retryPause) {
         return new EsmSettings(functionId, functionArn, streamArn, batchSize, maximumBatchingWindow, startingPosition, maximumRetryAttempts,
                 maximumRecordAgeSeconds, bisectBatchOnFunctionError, reportBatchItemFailures, parallelizationFactor,

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -22,9 +23,20 @@ public final class StackEventSources {
     private StackEventSources() {
     }
 
-    /** Creates (does not start) the mappings; {@code configure} may adjust local knobs such as the idle poll. */
+    /** As {@link #create(Template, KinesisClient, DynamoDbStreamsClient, SqsClient, S3Client, LambdaInvoker, Path,
+     *  java.util.function.UnaryOperator)} without S3 (an S3 on-failure destination is then refused). */
     public static List<EventSourceMapping> create(Template template, KinesisClient kinesis, DynamoDbStreamsClient dynamoDbStreams,
                                                   SqsClient sqs, LambdaInvoker invoker, Path dataDir,
+                                                  java.util.function.UnaryOperator<EsmSettings> configure) {
+        return create(template, kinesis, dynamoDbStreams, sqs, null, invoker, dataDir, configure);
+    }
+
+    /**
+     * Creates (does not start) the mappings; {@code configure} may adjust local knobs such as the idle poll. A
+     * mapping configured in a way local cannot honour fails here with one line naming it, never at run time.
+     */
+    public static List<EventSourceMapping> create(Template template, KinesisClient kinesis, DynamoDbStreamsClient dynamoDbStreams,
+                                                  SqsClient sqs, S3Client s3, LambdaInvoker invoker, Path dataDir,
                                                   java.util.function.UnaryOperator<EsmSettings> configure) {
         List<EventSourceMapping> mappings = new ArrayList<>();
         for (Template.FunctionDef function : template.functions()) {
@@ -37,10 +49,17 @@ public final class StackEventSources {
                     LOG.warn("{}: no DynamoDB Streams endpoint, event {} is not run", function.logicalId(), event.name());
                     continue;
                 }
-                EsmSettings settings = configure.apply(EsmSettings.fromEventProperties(function.logicalId(), function.arn(),
-                        event.properties()));
-                FailureDestination onFailure = settings.onFailureDestination() == null ? null
-                        : new SqsFailureDestination(sqs, settings.onFailureDestination());
+                EsmSettings settings;
+                FailureDestination onFailure;
+                try {
+                    settings = configure.apply(EsmSettings.fromEventProperties(function.logicalId(), function.arn(),
+                            event.properties()));
+                    onFailure = FailureDestinations.of(settings.onFailureDestination(), sqs, s3,
+                            MappingUuid.of(settings.functionArn(), settings.streamArn()));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("event source mapping " + function.logicalId() + "." + event.name() + ": "
+                            + e.getMessage(), e);
+                }
                 EventFormat format = dynamoDb ? new DynamoDbEventFormat(settings.streamArn())
                         : new KinesisEventFormat(settings.streamArn(), settings.region(), roleOf(template, function));
                 StreamSource source = dynamoDb ? new DynamoDbStreamSource(dynamoDbStreams, settings.streamArn())

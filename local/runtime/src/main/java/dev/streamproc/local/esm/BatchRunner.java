@@ -175,9 +175,8 @@ public final class BatchRunner {
 
     /** Describes the records to the on-failure destination and moves on; false if interrupted before that. */
     private boolean giveUp(Attempt attempt, FailureRecord.Condition condition, Consumer<List<StreamRecord>> handled) {
-        metrics.recordsDiscarded.addAndGet(attempt.records.size());
         ObjectNode failure = FailureRecord.node(settings.functionArn(), condition, attempt.invokes, attempt.last,
-                attempt.records, settings.streamArn(), format, clock.instant(), UUID.randomUUID().toString());
+                attempt.records, format.eventSourceArn(), format, clock.instant(), UUID.randomUUID().toString());
         if (onFailure == null) {
             LOG.warn("{}: gave up on {} records ({}), no on-failure destination: {}", settings.functionId(), attempt.records.size(),
                     condition, FailureRecord.json(failure));
@@ -198,6 +197,8 @@ public final class BatchRunner {
             metrics.recordsSentToOnFailure.addAndGet(attempt.records.size());
             LOG.info("{}: gave up on {} records ({}), described to {}", settings.functionId(), attempt.records.size(), condition, onFailure);
         }
+        // Counted once described, so a record is never seen as handled before its destination has it.
+        metrics.recordsDiscarded.addAndGet(attempt.records.size());
         handled.accept(attempt.records);
         return true;
     }

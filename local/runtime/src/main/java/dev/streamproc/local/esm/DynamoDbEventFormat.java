@@ -10,8 +10,10 @@ public final class DynamoDbEventFormat implements EventFormat {
     private static final byte[] OPEN = "{\"Records\":[".getBytes(StandardCharsets.UTF_8);
     private static final byte[] CLOSE = "]}".getBytes(StandardCharsets.UTF_8);
     private final byte[] sourceArnField;
+    private final String streamArn;
 
     public DynamoDbEventFormat(String streamArn) {
+        this.streamArn = streamArn;
         this.sourceArnField = (",\"eventSourceARN\":" + KinesisEventFormat.JSON.valueToTree(streamArn) + "}").getBytes(StandardCharsets.UTF_8);
     }
 
@@ -40,6 +42,11 @@ public final class DynamoDbEventFormat implements EventFormat {
     @Override
     public int envelopeSize() {
         return OPEN.length + CLOSE.length;
+    }
+
+    @Override
+    public String eventSourceArn() {
+        return streamArn;
     }
 
     @Override

@@ -16,6 +16,9 @@ public interface EventFormat {
     /** The key of the batch description in an on-failure record: {@code KinesisBatchInfo} / {@code DDBStreamBatchInfo}. */
     String batchInfoKey();
 
+    /** The stream ARN as the function sees it in {@code eventSourceARN} (and the on-failure record's {@code streamArn}). */
+    String eventSourceArn();
+
     /**
      * A record's arrival as the on-failure record writes it: Kinesis with milliseconds ({@code 2022-07-13T13:48:01.000Z}),
      * DynamoDB Streams in whole seconds ({@code 2022-07-13T13:48:01Z}), as AWS recorded them (LocalStack snapshots

@@ -60,10 +60,16 @@ public final class StackEventSources {
                     throw new IllegalArgumentException("event source mapping " + function.logicalId() + "." + event.name() + ": "
                             + e.getMessage(), e);
                 }
-                EventFormat format = dynamoDb ? new DynamoDbEventFormat(settings.streamArn())
-                        : new KinesisEventFormat(settings.streamArn(), settings.region(), roleOf(template, function));
-                StreamSource source = dynamoDb ? new DynamoDbStreamSource(dynamoDbStreams, settings.streamArn())
-                        : new KinesisStreamSource(kinesis, settings.streamArn());
+                EventFormat format;
+                StreamSource source;
+                if (dynamoDb) {
+                    DynamoDbStreamArn arn = DynamoDbStreamArn.resolve(dynamoDbStreams, settings.streamArn());
+                    format = new DynamoDbEventFormat(arn.awsArn());
+                    source = new DynamoDbStreamSource(dynamoDbStreams, arn);
+                } else {
+                    format = new KinesisEventFormat(settings.streamArn(), settings.region(), roleOf(template, function));
+                    source = new KinesisStreamSource(kinesis, settings.streamArn());
+                }
                 mappings.add(new EventSourceMapping(settings, source, format, invoker, onFailure, dataDir));
             }
         }

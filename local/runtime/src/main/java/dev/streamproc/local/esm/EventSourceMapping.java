@@ -24,13 +24,21 @@ public final class EventSourceMapping implements AutoCloseable {
     private final EsmMetrics metrics = new EsmMetrics();
     private final BatchRunner runner;
     private final EventFormat format;
+    private final RecordFilter filter;
     private final List<ShardPoller> pollers = new CopyOnWriteArrayList<>();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private ShardDiscovery discovery;
 
     public EventSourceMapping(EsmSettings settings, StreamSource source, EventFormat format, LambdaInvoker invoker,
                               FailureDestination onFailure, Path dataDir) {
+        this(settings, source, format, invoker, onFailure, dataDir, RecordFilter.NONE);
+    }
+
+    /** A mapping whose records pass {@code filter} (its FilterCriteria) before batching. */
+    public EventSourceMapping(EsmSettings settings, StreamSource source, EventFormat format, LambdaInvoker invoker,
+                              FailureDestination onFailure, Path dataDir, RecordFilter filter) {
         this.settings = settings;
+        this.filter = filter;
         this.source = source;
         this.format = format;
         this.checkpoints = new CheckpointStore(dataDir, "esm-" + settings.functionId() + "-" + lastSegment(settings.streamArn()));
@@ -58,7 +66,7 @@ public final class EventSourceMapping implements AutoCloseable {
     }
 
     private Thread startPoller(String shardId) {
-        ShardPoller poller = new ShardPoller(settings, source, shardId, checkpoints, metrics, format, runner);
+        ShardPoller poller = new ShardPoller(settings, source, shardId, checkpoints, metrics, format, runner, filter);
         Thread t = new Thread(poller, "esm-" + settings.functionId() + "-" + shardId);
         t.setDaemon(true);
         pollers.add(poller);

@@ -1,6 +1,7 @@
 package dev.streamproc.local.esm;
 
 import dev.streamproc.local.cloud.Template;
+import dev.streamproc.local.esm.filter.FilterCriteria;
 import dev.streamproc.local.lambda.LambdaInvoker;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,7 +52,9 @@ public final class StackEventSources {
                 }
                 EsmSettings settings;
                 FailureDestination onFailure;
+                FilterCriteria filterCriteria;
                 try {
+                    filterCriteria = FilterCriteria.fromProperty(event.properties().get("FilterCriteria"));
                     settings = configure.apply(EsmSettings.fromEventProperties(function.logicalId(), function.arn(),
                             event.properties()));
                     onFailure = FailureDestinations.of(settings.onFailureDestination(), sqs, s3,
@@ -70,7 +73,8 @@ public final class StackEventSources {
                     format = new KinesisEventFormat(settings.streamArn(), settings.region(), roleOf(template, function));
                     source = new KinesisStreamSource(kinesis, settings.streamArn());
                 }
-                mappings.add(new EventSourceMapping(settings, source, format, invoker, onFailure, dataDir));
+                RecordFilter filter = dynamoDb ? RecordFilter.dynamoDb(filterCriteria) : RecordFilter.kinesis(filterCriteria);
+                mappings.add(new EventSourceMapping(settings, source, format, invoker, onFailure, dataDir, filter));
             }
         }
         return mappings;

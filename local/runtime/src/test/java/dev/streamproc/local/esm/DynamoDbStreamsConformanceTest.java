@@ -127,11 +127,15 @@ class DynamoDbStreamsConformanceTest {
     }
 
     private EventSourceMapping start(EsmSettings settings, LambdaInvoker function) {
+        return start(settings, function, RecordFilter.NONE);
+    }
+
+    private EventSourceMapping start(EsmSettings settings, LambdaInvoker function, RecordFilter filter) {
         DynamoDbStreamArn arn = DynamoDbStreamArn.resolve(streams, settings.streamArn());
         FailureDestination destination = FailureDestinations.of(settings.onFailureDestination(), servers.sqs, servers.s3,
                 MappingUuid.of(settings.functionArn(), settings.streamArn()));
         EventSourceMapping mapping = new EventSourceMapping(settings, new DynamoDbStreamSource(streams, arn),
-                new DynamoDbEventFormat(arn.awsArn()), function, destination, dataDir);
+                new DynamoDbEventFormat(arn.awsArn()), function, destination, dataDir, filter);
         started.add(mapping.start());
         return mapping;
     }
@@ -142,7 +146,7 @@ class DynamoDbStreamsConformanceTest {
 
     private static void awaitHandled(EventSourceMapping mapping, long records) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (mapping.metrics().recordsDelivered() + mapping.metrics().recordsDiscarded() < records) {
+        while (mapping.metrics().recordsDelivered() + mapping.metrics().recordsDiscarded() + mapping.metrics().recordsFiltered() < records) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting for " + records + " records");
             }
@@ -270,5 +274,51 @@ class DynamoDbStreamsConformanceTest {
                 .containsExactly("DDBStreamBatchInfo", "payload", "requestContext", "responseContext", "timestamp", "version");
         assertThat(body.get("payload")).isEqualTo(function.events.get(1));
         assertThat(body.at("/requestContext/approximateInvokeCount").asInt()).isEqualTo(2);
+    }
+
+    // test_dynamodb_event_filter[*]: two item writes, a filter, and the number of invocations AWS made (BatchSize 1).
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            insert_same_entry_twice | {"id":{"S":"id_value"},"id2":{"S":"id2_value"}} | {"id":{"S":"id_value"},"id2":{"S":"id2_value"}}     | {"eventName":["INSERT"]}                                                  | 1
+            content_or_filter       | {"id":{"S":"id_value"}}                          | {"id":{"S":"id_value"},"id2":{"S":"id2_new_value"}} | {"eventName":["INSERT","MODIFY"]}                                         | 2
+            content_filter_type     | {"id":{"S":"id_value_1"},"presentKey":{"S":"presentValue"}} | {"id":{"S":"id_value_2"}}                | {"dynamodb":{"NewImage":{"presentKey":{"S":["presentValue"]}}}}           | 1
+            exists_filter_type      | {"id":{"S":"id_value_1"},"presentKey":{"S":"presentValue"}} | {"id":{"S":"id_value_2"}}                | {"dynamodb":{"NewImage":{"presentKey":{"S":[{"exists":true}]}}}}          | 1
+            exists_false_filter     | {"id":{"S":"id_value_1"}}                        | {"id":{"S":"id_value_2"},"presentKey":{"S":"presentValue"}} | {"dynamodb":{"NewImage":{"presentKey":[{"exists":false}]}}} | 2
+            numeric_filter          | {"id":{"S":"id_value_1"},"numericFilter":{"N":"42"}} | {"id":{"S":"id_value_2"},"numericFilter":{"N":"101"}} | {"dynamodb":{"NewImage":{"numericFilter":{"N":[{"numeric":[">",100]},{"anything-but":"101"}]}}}} | 1
+            prefix_filter           | {"id":{"S":"id_value_1"},"prefix":{"S":"us-1-other-suffix"}} | {"id":{"S":"id_value_1"},"prefix":{"S":"other-suffix"}} | {"dynamodb":{"NewImage":{"prefix":{"S":[{"prefix":"us-1"}]}}}} | 1
+            date_time_conversion    | {"id":{"S":"id_value_1"}}                        | {"id":{"S":"id_value_2"}}                           | {"dynamodb":{"ApproximateCreationDateTime":[{"numeric":[">",0]}]}}        | 2
+            """)
+    void aFilterInvokesTheFunctionAsOftenAsOnAws(String scenario, String item1, String item2, String pattern, int calls) throws Exception {
+        String table = StreamTestServers.unique("ddb-conf-filter");
+        dynamoDb.createTable(r -> r.tableName(table).keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S)).billingMode("PAY_PER_REQUEST")
+                .streamSpecification(st -> st.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+        String configured = "arn:aws:dynamodb:eu-west-1:123456789012:table/" + table + "/stream/local";
+        for (String typed : List.of(item1, item2)) {
+            Map<String, AttributeValue> item = item(typed);
+            dynamoDb.putItem(r -> r.tableName(table).item(item));
+        }
+        DdbFunction function = new DdbFunction(n -> RecordingFunction.ok(null));
+
+        EventSourceMapping mapping = start(settings(configured).withBatchSize(1), function,
+                RecordFilter.dynamoDb(dev.streamproc.local.esm.filter.FilterCriteria.of(List.of(pattern))));
+        // DynamoDB Local writes no stream record for a put that changes nothing (insert_same_entry_twice): wait for
+        // what was read to be handled, then for anything late.
+        awaitHandled(mapping, calls);
+        StreamTestServers.sleep(700);
+        awaitHandled(mapping, mapping.metrics().recordsRead());
+
+        assertThat(function.events).as(scenario).hasSize(calls);
+        assertThat(mapping.metrics().recordsFiltered()).isEqualTo(mapping.metrics().recordsRead() - calls);
+    }
+
+    /** An item in DynamoDB's typed JSON ({"id":{"S":"x"}}), as the scenarios write it. */
+    private static Map<String, AttributeValue> item(String typedJson) throws IOException {
+        Map<String, AttributeValue> item = new java.util.LinkedHashMap<>();
+        RecordingFunction.JSON.readTree(typedJson).fields().forEachRemaining(e -> {
+            JsonNode v = e.getValue();
+            item.put(e.getKey(), v.has("S") ? AttributeValue.fromS(v.get("S").asText()) : AttributeValue.fromN(v.get("N").asText()));
+        });
+        return item;
     }
 }

@@ -54,11 +54,15 @@ class KinesisConformanceTest {
     }
 
     private EventSourceMapping start(EsmSettings settings, LambdaInvoker function) {
+        return start(settings, function, RecordFilter.NONE);
+    }
+
+    private EventSourceMapping start(EsmSettings settings, LambdaInvoker function, RecordFilter filter) {
         FailureDestination destination = FailureDestinations.of(settings.onFailureDestination(), servers.sqs, servers.s3,
                 MappingUuid.of(settings.functionArn(), settings.streamArn()));
         EventSourceMapping mapping = new EventSourceMapping(settings, new KinesisStreamSource(servers.kinesis, settings.streamArn()),
                 new KinesisEventFormat(settings.streamArn(), settings.region(), "arn:aws:iam::000000000000:role/conformance-role"),
-                function, destination, dataDir);
+                function, destination, dataDir.resolve(MappingUuid.of(settings.functionArn(), settings.streamArn())), filter);
         started.add(mapping.start());
         return mapping;
     }
@@ -76,7 +80,7 @@ class KinesisConformanceTest {
     private static void awaitHandled(EventSourceMapping mapping, long records) {
         await(records + " records handled", () -> {
             var m = mapping.metrics();
-            return m.recordsDelivered() + m.recordsDiscarded() >= records && m.recordsBehind() == 0;
+            return m.recordsDelivered() + m.recordsDiscarded() + m.recordsFiltered() >= records && m.recordsBehind() == 0;
         });
     }
 
@@ -322,5 +326,105 @@ class KinesisConformanceTest {
                 .hasMessageContaining("Handler.Stream")
                 .hasMessageContaining("arn:aws:sns:us-east-1:000000000000:failures")
                 .hasMessageNotContaining("\n");
+    }
+
+    private static RecordFilter dataFilter(String... patterns) {
+        return RecordFilter.kinesis(dev.streamproc.local.esm.filter.FilterCriteria.of(List.of(patterns)));
+    }
+
+    // test_kinesis_event_filtering_json_pattern: two functions on one stream, each mapping filtering on data.event_type;
+    // each function is invoked once, with its own record only.
+    @Test
+    void eachMappingDeliversOnlyTheRecordsItsFilterMatches() {
+        String stream = servers.freshStream("conf-filter", 1);
+        List<String> seqs = servers.put(stream, List.of(new String[] {"custom", "{\"event_type\": \"function_1\", \"message\": \"foo\"}"},
+                new String[] {"custom", "{\"event_type\": \"function_2\", \"message\": \"bar\"}"}));
+        RecordingFunction first = RecordingFunction.succeeding();
+        RecordingFunction second = RecordingFunction.succeeding();
+
+        EventSourceMapping one = start(settings(stream).withBatchSize(1).withRetries(1, -1), first,
+                dataFilter("{\"data\": {\"event_type\": [\"function_1\"]}}"));
+        EventSourceMapping two = start(EsmSettings.defaults("Second", FUNCTION_ARN + "-2", stream).withBatchSize(1).withRetries(1, -1)
+                .withPolling(Duration.ofMillis(100), Duration.ofMillis(20)), second, dataFilter("{\"data\": {\"event_type\": [\"function_2\"]}}"));
+        awaitHandled(one, 2);
+        awaitHandled(two, 2);
+
+        assertThat(first.allData()).containsExactly("{\"event_type\": \"function_1\", \"message\": \"foo\"}");
+        assertThat(second.allData()).containsExactly("{\"event_type\": \"function_2\", \"message\": \"bar\"}");
+        assertThat(one.metrics().recordsFiltered()).isEqualTo(1);
+        assertThat(one.checkpoints().read("shardId-000000000000")).contains(seqs.get(1));
+        assertThat(two.checkpoints().read("shardId-000000000000")).contains(seqs.get(1));
+    }
+
+    // Lambda developer guide, "Using event filtering with a Kinesis event source": filters apply to each record; a
+    // batch holds only the records that match (not the whole batch when one matches), a record whose data is not
+    // JSON never matches a data filter, and dropped records are checkpointed.
+    @Test
+    void filtersApplyPerRecordAndNonJsonDataNeverMatches() {
+        String stream = servers.freshStream("conf-filter-batch", 1);
+        List<String> seqs = servers.put(stream, List.of(new String[] {"k", "{\"lang\":\"en\",\"n\":1}"},
+                new String[] {"k", "{\"lang\":\"fr\",\"n\":2}"}, new String[] {"k", "lang en, not JSON"},
+                new String[] {"k", "{\"lang\":\"en\",\"n\":4}"}, new String[] {"k", "{\"lang\":\"de\",\"n\":5}"}));
+        RecordingFunction function = RecordingFunction.succeeding();
+
+        EventSourceMapping mapping = start(settings(stream).withBatchSize(10).withBatchingWindow(Duration.ofMillis(500)), function,
+                dataFilter("{\"data\": {\"lang\": [\"en\"]}}", "{\"data\": {\"n\": [{\"numeric\": [\">=\", 5]}]}}"));
+        awaitHandled(mapping, 5);
+
+        assertThat(function.batches).singleElement().satisfies(batch -> assertThat(batch).extracting(Rec::data)
+                .containsExactly("{\"lang\":\"en\",\"n\":1}", "{\"lang\":\"en\",\"n\":4}", "{\"lang\":\"de\",\"n\":5}"));
+        assertThat(mapping.metrics().recordsFiltered()).isEqualTo(2);
+        assertThat(mapping.metrics().recordsDelivered()).isEqualTo(3);
+        assertThat(mapping.checkpoints().read("shardId-000000000000")).contains(seqs.get(4));
+    }
+
+    // A stream whose records are all filtered out still moves its checkpoint: nothing is re-read after a restart.
+    @Test
+    void aFullyFilteredPageIsCheckpointed() {
+        String stream = servers.freshStream("conf-filter-none", 1);
+        List<String> seqs = servers.put(stream, List.of(new String[] {"k", "{\"lang\":\"fr\"}"}, new String[] {"k", "plain"}));
+        RecordingFunction function = RecordingFunction.succeeding();
+
+        EventSourceMapping mapping = start(settings(stream), function, dataFilter("{\"data\": {\"lang\": [\"en\"]}}"));
+        awaitHandled(mapping, 2);
+
+        assertThat(function.batches).isEmpty();
+        assertThat(mapping.checkpoints().read("shardId-000000000000")).contains(seqs.get(1));
+    }
+
+    // Bad configuration is one line at start-up naming the mapping (issue: "an unknown filter operator").
+    @Test
+    void anUnknownFilterOperatorIsRefusedAtStartUpNamingTheMapping() throws IOException {
+        Path file = dataDir.resolve("filter-template.yaml");
+        Files.writeString(file, """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Events:
+                    Type: AWS::Kinesis::Stream
+                    Properties:
+                      ShardCount: 1
+                  Handler:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: example.Handler::handleRequest
+                      Runtime: java21
+                      CodeUri: target/handler.jar
+                      Events:
+                        Stream:
+                          Type: Kinesis
+                          Properties:
+                            Stream: !GetAtt Events.Arn
+                            StartingPosition: TRIM_HORIZON
+                            FilterCriteria:
+                              Filters:
+                                - Pattern: '{"data": {"lang": [{"equals": "en"}]}}'
+                """);
+        Template template = Template.load(file);
+
+        assertThatThrownBy(() -> StackEventSources.create(template, servers.kinesis, null, servers.sqs, servers.s3,
+                (f, e) -> null, dataDir, s -> s))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("event source mapping Handler.Stream: unknown filter operator 'equals'");
     }
 }

@@ -1,8 +1,9 @@
 package dev.streamproc.local.esm;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.streamproc.local.lambda.LambdaInvoker;
 import dev.streamproc.local.lambda.LambdaInvoker.InvocationResult;
+import dev.streamproc.local.lambda.LambdaInvoker;
+import dev.streamproc.local.stream.StreamRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.streamproc.local.esm.filter.FilterCriteria;
+import dev.streamproc.local.stream.StreamRecord;
 import java.io.IOException;
 
 /**

@@ -3,7 +3,9 @@ package dev.streamproc.local.esm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.streamproc.local.cloud.DynamoDbServer;
+import dev.streamproc.local.cloud.server.DynamoDbServer;
+import dev.streamproc.local.stream.DynamoDbStreamArn;
+import dev.streamproc.local.stream.DynamoDbStreamSource;
 import dev.streamproc.local.lambda.LambdaInvoker;
 import java.io.IOException;
 import java.net.URI;
@@ -126,11 +128,12 @@ class DynamoDbStreamsConformanceTest {
                 "binary_key", AttributeValue.fromB(SdkBytes.fromString("foobar", StandardCharsets.UTF_8)))));
     }
 
-    private EventSourceMapping start(EsmSettings settings, LambdaInvoker function) {
-        return start(settings, function, RecordFilter.NONE);
+    private EventSourceMapping start(EsmSettings.Builder builder, LambdaInvoker function) {
+        return start(builder, function, RecordFilter.NONE);
     }
 
-    private EventSourceMapping start(EsmSettings settings, LambdaInvoker function, RecordFilter filter) {
+    private EventSourceMapping start(EsmSettings.Builder builder, LambdaInvoker function, RecordFilter filter) {
+        EsmSettings settings = builder.build();
         DynamoDbStreamArn arn = DynamoDbStreamArn.resolve(streams, settings.streamArn());
         FailureDestination destination = FailureDestinations.of(settings.onFailureDestination(), servers.sqs, servers.s3,
                 MappingUuid.of(settings.functionArn(), settings.streamArn()));
@@ -140,8 +143,8 @@ class DynamoDbStreamsConformanceTest {
         return mapping;
     }
 
-    private static EsmSettings settings(String streamArn) {
-        return EsmSettings.defaults("DdbConformance", FUNCTION_ARN, streamArn).withPolling(Duration.ofMillis(100), Duration.ofMillis(20));
+    private static EsmSettings.Builder settings(String streamArn) {
+        return EsmSettings.builder("DdbConformance", FUNCTION_ARN, streamArn).idlePollInterval(Duration.ofMillis(100)).retryDelay(Duration.ofMillis(20));
     }
 
     private static void awaitHandled(EventSourceMapping mapping, long records) {
@@ -163,7 +166,7 @@ class DynamoDbStreamsConformanceTest {
         putHelloWorld(configured);
         DdbFunction function = new DdbFunction(n -> RecordingFunction.ok(null));
 
-        awaitHandled(start(settings(configured).withBatchSize(1), function), 1);
+        awaitHandled(start(settings(configured).batchSize(1), function), 1);
 
         JsonNode record = function.events.get(0).get("Records").get(0);
         assertThat(record.get("eventName").asText()).isEqualTo("INSERT");
@@ -195,7 +198,7 @@ class DynamoDbStreamsConformanceTest {
         putHelloWorld(configured);
         DdbFunction function = new DdbFunction(n -> RecordingFunction.error("unhandled"));
 
-        awaitHandled(start(settings(configured).withBatchSize(1).withRetries(1, -1).withOnFailureDestination(queue), function), 1);
+        awaitHandled(start(settings(configured).batchSize(1).maximumRetryAttempts(1).maximumRecordAgeSeconds(-1).onFailureDestination(queue), function), 1);
 
         JsonNode failure = RecordingFunction.JSON.readTree(servers.drainQueue(queue, 1, Duration.ofSeconds(10)).get(0).body());
         assertThat(failure.at("/requestContext/approximateInvokeCount").asInt()).isEqualTo(2);
@@ -219,7 +222,7 @@ class DynamoDbStreamsConformanceTest {
         putHelloWorld(configured);
         DdbFunction function = new DdbFunction(n -> RecordingFunction.ok(response));
 
-        EventSourceMapping mapping = start(settings(configured).withBatchSize(3).withReportBatchItemFailures(true).withRetries(3, -1),
+        EventSourceMapping mapping = start(settings(configured).batchSize(3).reportBatchItemFailures(true).maximumRetryAttempts(3).maximumRecordAgeSeconds(-1),
                 function);
         awaitHandled(mapping, 1);
         StreamTestServers.sleep(300);
@@ -241,8 +244,8 @@ class DynamoDbStreamsConformanceTest {
         putHelloWorld(configured);
         DdbFunction function = new DdbFunction(n -> RecordingFunction.ok(response));
 
-        awaitHandled(start(settings(configured).withBatchSize(3).withReportBatchItemFailures(true).withRetries(3, -1)
-                .withOnFailureDestination(queue), function), 1);
+        awaitHandled(start(settings(configured).batchSize(3).reportBatchItemFailures(true).maximumRetryAttempts(3).maximumRecordAgeSeconds(-1)
+                .onFailureDestination(queue), function), 1);
 
         JsonNode failure = RecordingFunction.JSON.readTree(servers.drainQueue(queue, 1, Duration.ofSeconds(10)).get(0).body());
         assertThat(function.events).hasSize(4);
@@ -261,7 +264,7 @@ class DynamoDbStreamsConformanceTest {
         putHelloWorld(configured);
         DdbFunction function = new DdbFunction(n -> RecordingFunction.error("unhandled"));
 
-        awaitHandled(start(settings(configured).withBatchSize(1).withRetries(1, -1).withOnFailureDestination("arn:aws:s3:::" + bucket),
+        awaitHandled(start(settings(configured).batchSize(1).maximumRetryAttempts(1).maximumRecordAgeSeconds(-1).onFailureDestination("arn:aws:s3:::" + bucket),
                 function), 1);
 
         List<S3Object> objects = servers.s3.listObjectsV2(r -> r.bucket(bucket)).contents();
@@ -300,7 +303,7 @@ class DynamoDbStreamsConformanceTest {
         }
         DdbFunction function = new DdbFunction(n -> RecordingFunction.ok(null));
 
-        EventSourceMapping mapping = start(settings(configured).withBatchSize(1), function,
+        EventSourceMapping mapping = start(settings(configured).batchSize(1), function,
                 RecordFilter.dynamoDb(dev.streamproc.local.esm.filter.FilterCriteria.of(List.of(pattern))));
         // DynamoDB Local writes no stream record for a put that changes nothing (insert_same_entry_twice): wait for
         // what was read to be handled, then for anything late.

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.streamproc.local.cloud.Template;
+import dev.streamproc.local.cloud.template.Template;
+import dev.streamproc.local.stream.KinesisStreamSource;
 import dev.streamproc.local.esm.RecordingFunction.Rec;
 import dev.streamproc.local.lambda.LambdaInvoker;
 import java.io.IOException;
@@ -48,16 +49,17 @@ class KinesisConformanceTest {
         started.forEach(m -> m.stop(2000));
     }
 
-    private EsmSettings settings(String streamArn) {
-        return EsmSettings.defaults("ConformanceFunction", FUNCTION_ARN, streamArn)
-                .withPolling(Duration.ofMillis(100), Duration.ofMillis(20));
+    private EsmSettings.Builder settings(String streamArn) {
+        return EsmSettings.builder("ConformanceFunction", FUNCTION_ARN, streamArn)
+                .idlePollInterval(Duration.ofMillis(100)).retryDelay(Duration.ofMillis(20));
     }
 
-    private EventSourceMapping start(EsmSettings settings, LambdaInvoker function) {
-        return start(settings, function, RecordFilter.NONE);
+    private EventSourceMapping start(EsmSettings.Builder builder, LambdaInvoker function) {
+        return start(builder, function, RecordFilter.NONE);
     }
 
-    private EventSourceMapping start(EsmSettings settings, LambdaInvoker function, RecordFilter filter) {
+    private EventSourceMapping start(EsmSettings.Builder builder, LambdaInvoker function, RecordFilter filter) {
+        EsmSettings settings = builder.build();
         FailureDestination destination = FailureDestinations.of(settings.onFailureDestination(), servers.sqs, servers.s3,
                 MappingUuid.of(settings.functionArn(), settings.streamArn()));
         EventSourceMapping mapping = new EventSourceMapping(settings, new KinesisStreamSource(servers.kinesis, settings.streamArn()),
@@ -99,7 +101,7 @@ class KinesisConformanceTest {
         String seq = servers.put(stream, List.<String[]>of(new String[] {"test", "hello"})).get(0);
         RecordingFunction function = new RecordingFunction((batch, n) -> ok(response));
 
-        EventSourceMapping mapping = start(settings(stream).withBatchSize(1).withReportBatchItemFailures(true).withRetries(2, -1),
+        EventSourceMapping mapping = start(settings(stream).batchSize(1).reportBatchItemFailures(true).maximumRetryAttempts(2).maximumRecordAgeSeconds(-1),
                 function);
         awaitHandled(mapping, 1);
         StreamTestServers.sleep(300);
@@ -123,8 +125,8 @@ class KinesisConformanceTest {
         servers.put(stream, List.<String[]>of(new String[] {"test", "hello"}));
         RecordingFunction function = new RecordingFunction((batch, n) -> ok(response));
 
-        EventSourceMapping mapping = start(settings(stream).withBatchSize(1).withReportBatchItemFailures(true).withRetries(2, -1)
-                .withOnFailureDestination(queue), function);
+        EventSourceMapping mapping = start(settings(stream).batchSize(1).reportBatchItemFailures(true).maximumRetryAttempts(2).maximumRecordAgeSeconds(-1)
+                .onFailureDestination(queue), function);
         awaitHandled(mapping, 1);
 
         JsonNode failure = onlyFailureRecord(queue);
@@ -145,8 +147,8 @@ class KinesisConformanceTest {
         servers.put(stream, List.<String[]>of(new String[] {"test", "hello"}));
         RecordingFunction function = new RecordingFunction((batch, n) -> error("division by zero"));
 
-        EventSourceMapping mapping = start(settings(stream).withBatchSize(1).withReportBatchItemFailures(true).withRetries(2, -1)
-                .withOnFailureDestination(queue), function);
+        EventSourceMapping mapping = start(settings(stream).batchSize(1).reportBatchItemFailures(true).maximumRetryAttempts(2).maximumRecordAgeSeconds(-1)
+                .onFailureDestination(queue), function);
         awaitHandled(mapping, 1);
 
         JsonNode failure = onlyFailureRecord(queue);
@@ -164,7 +166,7 @@ class KinesisConformanceTest {
         String seq = servers.put(stream, List.<String[]>of(new String[] {"test", "{\"raise_error\":1}"})).get(0);
         RecordingFunction function = new RecordingFunction((batch, n) -> error("raised"));
 
-        EventSourceMapping mapping = start(settings(stream).withBatchSize(1).withRetries(1, -1).withOnFailureDestination(queue),
+        EventSourceMapping mapping = start(settings(stream).batchSize(1).maximumRetryAttempts(1).maximumRecordAgeSeconds(-1).onFailureDestination(queue),
                 function);
         awaitHandled(mapping, 1);
 
@@ -197,7 +199,7 @@ class KinesisConformanceTest {
         StreamTestServers.sleep(1200);
         RecordingFunction function = new RecordingFunction((batch, n) -> error("echo failure"));
 
-        EventSourceMapping mapping = start(settings(stream).withBatchSize(1).withRetries(0, 1).withOnFailureDestination(queue),
+        EventSourceMapping mapping = start(settings(stream).batchSize(1).maximumRetryAttempts(0).maximumRecordAgeSeconds(1).onFailureDestination(queue),
                 function);
         awaitHandled(mapping, 1);
 
@@ -220,7 +222,7 @@ class KinesisConformanceTest {
         servers.put(stream, IntStream.rangeClosed(1, 5).mapToObj(i -> new String[] {"test", "stream-data-" + i}).toList());
         RecordingFunction function = RecordingFunction.succeeding();
 
-        EventSourceMapping mapping = start(settings(stream).withBatchSize(10).withRetries(0, 2).withOnFailureDestination(queue),
+        EventSourceMapping mapping = start(settings(stream).batchSize(10).maximumRetryAttempts(0).maximumRecordAgeSeconds(2).onFailureDestination(queue),
                 function);
         awaitHandled(mapping, 6);
 
@@ -245,8 +247,8 @@ class KinesisConformanceTest {
         servers.put(stream, List.<String[]>of(new String[] {"test", "stream-data"}));
         RecordingFunction function = new RecordingFunction((batch, n) -> error("echo failure"));
 
-        EventSourceMapping mapping = start(settings(stream).withBatchSize(1).withRetries(-1, 2).withOnFailureDestination(queue)
-                .withPolling(Duration.ofMillis(100), Duration.ofMillis(50)), function);
+        EventSourceMapping mapping = start(settings(stream).batchSize(1).maximumRetryAttempts(-1).maximumRecordAgeSeconds(2).onFailureDestination(queue)
+                .idlePollInterval(Duration.ofMillis(100)).retryDelay(Duration.ofMillis(50)), function);
         awaitHandled(mapping, 1);
 
         JsonNode failure = onlyFailureRecord(queue);
@@ -267,8 +269,8 @@ class KinesisConformanceTest {
         servers.put(stream, List.<String[]>of(new String[] {"custom", "{\"input\": \"hello\", \"value\": \"world\", \"raise_error\": 1}"}));
         RecordingFunction function = new RecordingFunction((batch, n) -> error("raised"));
 
-        EventSourceMapping mapping = start(settings(stream).withBatchSize(1).withRetries(1, -1)
-                .withOnFailureDestination("arn:aws:s3:::" + bucket), function);
+        EventSourceMapping mapping = start(settings(stream).batchSize(1).maximumRetryAttempts(1).maximumRecordAgeSeconds(-1)
+                .onFailureDestination("arn:aws:s3:::" + bucket), function);
         awaitHandled(mapping, 1);
 
         List<S3Object> objects = servers.s3.listObjectsV2(r -> r.bucket(bucket)).contents();
@@ -342,10 +344,10 @@ class KinesisConformanceTest {
         RecordingFunction first = RecordingFunction.succeeding();
         RecordingFunction second = RecordingFunction.succeeding();
 
-        EventSourceMapping one = start(settings(stream).withBatchSize(1).withRetries(1, -1), first,
+        EventSourceMapping one = start(settings(stream).batchSize(1).maximumRetryAttempts(1).maximumRecordAgeSeconds(-1), first,
                 dataFilter("{\"data\": {\"event_type\": [\"function_1\"]}}"));
-        EventSourceMapping two = start(EsmSettings.defaults("Second", FUNCTION_ARN + "-2", stream).withBatchSize(1).withRetries(1, -1)
-                .withPolling(Duration.ofMillis(100), Duration.ofMillis(20)), second, dataFilter("{\"data\": {\"event_type\": [\"function_2\"]}}"));
+        EventSourceMapping two = start(EsmSettings.builder("Second", FUNCTION_ARN + "-2", stream).batchSize(1).maximumRetryAttempts(1).maximumRecordAgeSeconds(-1)
+                .idlePollInterval(Duration.ofMillis(100)).retryDelay(Duration.ofMillis(20)), second, dataFilter("{\"data\": {\"event_type\": [\"function_2\"]}}"));
         awaitHandled(one, 2);
         awaitHandled(two, 2);
 
@@ -367,7 +369,7 @@ class KinesisConformanceTest {
                 new String[] {"k", "{\"lang\":\"en\",\"n\":4}"}, new String[] {"k", "{\"lang\":\"de\",\"n\":5}"}));
         RecordingFunction function = RecordingFunction.succeeding();
 
-        EventSourceMapping mapping = start(settings(stream).withBatchSize(10).withBatchingWindow(Duration.ofMillis(500)), function,
+        EventSourceMapping mapping = start(settings(stream).batchSize(10).maximumBatchingWindow(Duration.ofMillis(500)), function,
                 dataFilter("{\"data\": {\"lang\": [\"en\"]}}", "{\"data\": {\"n\": [{\"numeric\": [\">=\", 5]}]}}"));
         awaitHandled(mapping, 5);
 

@@ -3,7 +3,7 @@ package dev.streamproc.local.firehose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.streamproc.local.esm.KinesisStreamSource;
+import dev.streamproc.local.stream.KinesisStreamSource;
 import dev.streamproc.local.esm.StreamTestServers;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

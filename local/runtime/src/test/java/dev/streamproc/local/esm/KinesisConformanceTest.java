@@ -39,6 +39,14 @@ class KinesisConformanceTest {
     private static final String FUNCTION_ARN = "arn:aws:lambda:us-east-1:000000000000:function:conformance-fn";
     private static final String MILLIS_TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
     private final StreamTestServers servers = StreamTestServers.get();
+    private final List<String> streams = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** A fresh stream, deleted after the test. */
+    private String fresh(String base, int shards) {
+        String arn = servers.freshStream(base, shards);
+        streams.add(arn);
+        return arn;
+    }
     private final List<EventSourceMapping> started = new ArrayList<>();
 
     @TempDir
@@ -47,6 +55,7 @@ class KinesisConformanceTest {
     @AfterEach
     void stopMappings() {
         started.forEach(m -> m.stop(2000));
+        streams.forEach(servers::deleteStream);
     }
 
     private EsmSettings.Builder settings(String streamArn) {
@@ -97,7 +106,7 @@ class KinesisConformanceTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"\"\"", "[]", "null", "{}", "{\"batchItemFailures\":[]}", "{\"batchItemFailures\":null}"})
     void aSuccessResponseIsOneInvocation(String response) {
-        String stream = servers.freshStream("conf-success", 1);
+        String stream = fresh("conf-success", 1);
         String seq = servers.put(stream, List.<String[]>of(new String[] {"test", "hello"})).get(0);
         RecordingFunction function = new RecordingFunction((batch, n) -> ok(response));
 
@@ -120,7 +129,7 @@ class KinesisConformanceTest {
             "{\"batchItemFailures\":[{\"itemIdentifier\":null}]}", "{\"batchItemFailures\":[{\"foo\":123}]}",
             "{\"batchItemFailures\":[{\"foo\":null}]}"})
     void anInvalidItemFailureResponseFailsTheBatchWithANullFunctionError(String response) throws IOException {
-        String stream = servers.freshStream("conf-invalid", 1);
+        String stream = fresh("conf-invalid", 1);
         String queue = servers.freshQueue("conf-invalid-dlq");
         servers.put(stream, List.<String[]>of(new String[] {"test", "hello"}));
         RecordingFunction function = new RecordingFunction((batch, n) -> ok(response));
@@ -142,7 +151,7 @@ class KinesisConformanceTest {
     // test_kinesis_report_batch_item_failure_scenarios[unhandled_exception_in_function]: "functionError": "Unhandled".
     @Test
     void anUnhandledErrorUnderReportBatchItemFailuresIsReportedAsUnhandled() throws IOException {
-        String stream = servers.freshStream("conf-unhandled", 1);
+        String stream = fresh("conf-unhandled", 1);
         String queue = servers.freshQueue("conf-unhandled-dlq");
         servers.put(stream, List.<String[]>of(new String[] {"test", "hello"}));
         RecordingFunction function = new RecordingFunction((batch, n) -> error("division by zero"));
@@ -161,7 +170,7 @@ class KinesisConformanceTest {
     // the record names the last one's request id, timestamps carry exactly three fractional digits.
     @Test
     void theOnFailureRecordDescribesTheLastInvocation() throws IOException {
-        String stream = servers.freshStream("conf-onfailure", 1);
+        String stream = fresh("conf-onfailure", 1);
         String queue = servers.freshQueue("conf-onfailure-dlq");
         String seq = servers.put(stream, List.<String[]>of(new String[] {"test", "{\"raise_error\":1}"})).get(0);
         RecordingFunction function = new RecordingFunction((batch, n) -> error("raised"));
@@ -193,7 +202,7 @@ class KinesisConformanceTest {
     // reads it is never invoked; RecordAgeExceeded, approximateInvokeCount 1, no responseContext.
     @Test
     void aRecordExpiredBeforeIngestionIsDiscardedWithoutInvocation() throws IOException {
-        String stream = servers.freshStream("conf-age-before", 1);
+        String stream = fresh("conf-age-before", 1);
         String queue = servers.freshQueue("conf-age-before-dlq");
         servers.put(stream, List.<String[]>of(new String[] {"test", "stream-data"}));
         StreamTestServers.sleep(1200);
@@ -215,7 +224,7 @@ class KinesisConformanceTest {
     // batch → the expired one to the destination (batchSize 1), the function invoked with the five fresh ones.
     @Test
     void onlyTheExpiredRecordsOfABatchAreDiscarded() throws IOException {
-        String stream = servers.freshStream("conf-age-discard", 1);
+        String stream = fresh("conf-age-discard", 1);
         String queue = servers.freshQueue("conf-age-discard-dlq");
         String expired = servers.put(stream, List.<String[]>of(new String[] {"test", "stream-data"})).get(0);
         StreamTestServers.sleep(2300);
@@ -242,7 +251,7 @@ class KinesisConformanceTest {
     // retried (with backoff) until it expires; the record counts every invocation and has no responseContext.
     @Test
     void aRecordThatExpiresWhileRetryingCountsItsInvocations() throws IOException {
-        String stream = servers.freshStream("conf-age-retrying", 1);
+        String stream = fresh("conf-age-retrying", 1);
         String queue = servers.freshQueue("conf-age-retrying-dlq");
         servers.put(stream, List.<String[]>of(new String[] {"test", "stream-data"}));
         RecordingFunction function = new RecordingFunction((batch, n) -> error("echo failure"));
@@ -264,7 +273,7 @@ class KinesisConformanceTest {
     // and the whole invocation payload.
     @Test
     void anS3DestinationKeepsTheRecordAndThePayloadUnderAwsKey() throws IOException {
-        String stream = servers.freshStream("conf-s3", 1);
+        String stream = fresh("conf-s3", 1);
         String bucket = servers.freshBucket("conf-s3-dlq");
         servers.put(stream, List.<String[]>of(new String[] {"custom", "{\"input\": \"hello\", \"value\": \"world\", \"raise_error\": 1}"}));
         RecordingFunction function = new RecordingFunction((batch, n) -> error("raised"));
@@ -338,7 +347,7 @@ class KinesisConformanceTest {
     // each function is invoked once, with its own record only.
     @Test
     void eachMappingDeliversOnlyTheRecordsItsFilterMatches() {
-        String stream = servers.freshStream("conf-filter", 1);
+        String stream = fresh("conf-filter", 1);
         List<String> seqs = servers.put(stream, List.of(new String[] {"custom", "{\"event_type\": \"function_1\", \"message\": \"foo\"}"},
                 new String[] {"custom", "{\"event_type\": \"function_2\", \"message\": \"bar\"}"}));
         RecordingFunction first = RecordingFunction.succeeding();
@@ -363,7 +372,7 @@ class KinesisConformanceTest {
     // JSON never matches a data filter, and dropped records are checkpointed.
     @Test
     void filtersApplyPerRecordAndNonJsonDataNeverMatches() {
-        String stream = servers.freshStream("conf-filter-batch", 1);
+        String stream = fresh("conf-filter-batch", 1);
         List<String> seqs = servers.put(stream, List.of(new String[] {"k", "{\"lang\":\"en\",\"n\":1}"},
                 new String[] {"k", "{\"lang\":\"fr\",\"n\":2}"}, new String[] {"k", "lang en, not JSON"},
                 new String[] {"k", "{\"lang\":\"en\",\"n\":4}"}, new String[] {"k", "{\"lang\":\"de\",\"n\":5}"}));
@@ -383,7 +392,7 @@ class KinesisConformanceTest {
     // A stream whose records are all filtered out still moves its checkpoint: nothing is re-read after a restart.
     @Test
     void aFullyFilteredPageIsCheckpointed() {
-        String stream = servers.freshStream("conf-filter-none", 1);
+        String stream = fresh("conf-filter-none", 1);
         List<String> seqs = servers.put(stream, List.of(new String[] {"k", "{\"lang\":\"fr\"}"}, new String[] {"k", "plain"}));
         RecordingFunction function = RecordingFunction.succeeding();
 

@@ -31,6 +31,14 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 class FirehoseConformanceTest {
 
     private final StreamTestServers servers = StreamTestServers.get();
+    private final List<String> streams = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** A fresh stream, deleted after the test. */
+    private String fresh(String base, int shards) {
+        String arn = servers.freshStream(base, shards);
+        streams.add(arn);
+        return arn;
+    }
     private final List<FirehoseDelivery> started = new ArrayList<>();
 
     @TempDir
@@ -39,17 +47,17 @@ class FirehoseConformanceTest {
     @AfterEach
     void stop() {
         started.forEach(FirehoseDelivery::close);
+        streams.forEach(servers::deleteStream);
     }
 
-    private static FirehoseSettings settings(String stream, String bucket, boolean gzip) {
-        Duration unhurried = Duration.ofSeconds(300);
-        return new FirehoseSettings(StreamTestServers.unique("conformance"), "arn:aws:firehose:us-east-1:000000000000:deliverystream/c", 1,
-                stream, bucket, "", null, 5 * FirehoseSettings.MB, unhurried, gzip, null, 3, FirehoseSettings.MB, unhurried,
-                Duration.ofMillis(100), Duration.ofMillis(20), "us-east-1");
+    private static FirehoseSettings.Builder settings(String stream, String bucket, boolean gzip) {
+        return FirehoseSettings.builder(StreamTestServers.unique("conformance"), "us-east-1", "000000000000", stream, bucket)
+                .gzip(gzip).idlePollInterval(Duration.ofMillis(100)).retryDelay(Duration.ofMillis(20));
     }
 
     /** Runs a delivery until it took {@code records} in, then closes it (which writes its buffer out). */
-    private void deliver(FirehoseSettings settings, long records) {
+    private void deliver(FirehoseSettings.Builder builder, long records) {
+        FirehoseSettings settings = builder.build();
         FirehoseDelivery delivery = new FirehoseDelivery(settings, new KinesisStreamSource(servers.kinesis, settings.sourceStreamArn()),
                 null, servers.s3, dataDir.resolve(settings.name()));
         started.add(delivery.start());
@@ -82,11 +90,11 @@ class FirehoseConformanceTest {
     // test_kinesis_firehose_s3_as_destination_with_file_extension: FileExtension ".txt" → the object key ends in ".txt".
     @Test
     void theFileExtensionEndsEveryObjectKey() {
-        String stream = servers.freshStream("fh-conf-ext", 1);
+        String stream = fresh("fh-conf-ext", 1);
         String bucket = servers.freshBucket("fh-conf-ext");
         servers.put(stream, List.<String[]>of(new String[] {"k", "Test-message-2948294kdlsie"}));
 
-        deliver(settings(stream, bucket, false).withFileExtension(".txt"), 1);
+        deliver(settings(stream, bucket, false).fileExtension(".txt"), 1);
 
         assertThat(objects(bucket)).singleElement().satisfies(o -> {
             assertThat(o.key()).endsWith(".txt").doesNotEndWith(".gz.txt");
@@ -98,11 +106,11 @@ class FirehoseConformanceTest {
     // ExtendedS3DestinationConfiguration.FileExtension: "It will override the default file extension"); content is gzip.
     @Test
     void theFileExtensionOverridesTheGzipDefault() {
-        String stream = servers.freshStream("fh-conf-ext-gz", 1);
+        String stream = fresh("fh-conf-ext-gz", 1);
         String bucket = servers.freshBucket("fh-conf-ext-gz");
         servers.put(stream, List.<String[]>of(new String[] {"k", "{\"id\":1}\n"}));
 
-        deliver(settings(stream, bucket, true).withFileExtension(".json.gz"), 1);
+        deliver(settings(stream, bucket, true).fileExtension(".json.gz"), 1);
 
         assertThat(objects(bucket)).singleElement().satisfies(o -> {
             assertThat(o.key()).matches(".*-[0-9a-f-]{36}\\.json\\.gz");
@@ -113,17 +121,17 @@ class FirehoseConformanceTest {
     // Without FileExtension nothing changes: ".gz" for GZIP (the default AWS documents).
     @Test
     void withoutAFileExtensionGzipObjectsEndInGz() {
-        FirehoseSettings settings = settings("arn:aws:kinesis:us-east-1:000000000000:stream/s", "b", true);
+        FirehoseSettings.Builder settings = settings("arn:aws:kinesis:us-east-1:000000000000:stream/s", "b", true);
 
-        assertThat(settings.objectExtension()).isEqualTo(".gz");
-        assertThat(settings.withFileExtension("").objectExtension()).isEmpty();
+        assertThat(settings.build().objectExtension()).isEqualTo(".gz");
+        assertThat(settings.fileExtension("").build().objectExtension()).isEmpty();
     }
 
     // test_kinesis_firehose_kinesis_as_source_multiple_delivery_streams: two delivery streams reading one Kinesis
     // stream each deliver the same message to their own bucket.
     @Test
     void twoDeliveryStreamsOnOneKinesisStreamEachDeliverEverything() {
-        String stream = servers.freshStream("fh-conf-multi", 1);
+        String stream = fresh("fh-conf-multi", 1);
         String bucketA = servers.freshBucket("fh-conf-a");
         String bucketB = servers.freshBucket("fh-conf-b");
         servers.put(stream, List.<String[]>of(new String[] {"k", "Test-message-2948294kdlsie"}));

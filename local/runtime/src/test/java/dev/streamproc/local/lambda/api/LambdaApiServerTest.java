@@ -46,6 +46,14 @@ class LambdaApiServerTest {
 
     private static final String ARN = "arn:aws:lambda:us-east-1:000000000000:function:streamproc-consumer";
     private final StreamTestServers servers = StreamTestServers.get();
+    private final List<String> streams = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** A fresh stream, deleted after the test. */
+    private String fresh(String base, int shards) {
+        String arn = servers.freshStream(base, shards);
+        streams.add(arn);
+        return arn;
+    }
     private final List<String> invocations = new CopyOnWriteArrayList<>();
     private final List<EventSourceMapping> mappings = new CopyOnWriteArrayList<>();
     private final FunctionSpec function = new FunctionSpec("ConsumerFunction", "streamproc-consumer", ARN, List.of(),
@@ -73,6 +81,7 @@ class LambdaApiServerTest {
     @AfterEach
     void stop() {
         mappings.forEach(m -> m.stop(1000));
+        streams.forEach(servers::deleteStream);
         lambda.close();
         api.close();
     }
@@ -139,7 +148,7 @@ class LambdaApiServerTest {
 
     @Test
     void mappingsAreListedAndUpdateEnablesAndResizesThem() {
-        String stream = servers.freshStream("lambda-api", 1);
+        String stream = fresh("lambda-api", 1);
         EsmSettings settings = EsmSettings.builder("ConsumerFunction", ARN, stream).batchSize(100).enabled(false)
                 .idlePollInterval(Duration.ofMillis(100)).retryDelay(Duration.ofMillis(20)).build();
         EventSourceMapping mapping = new EventSourceMapping(settings, new KinesisStreamSource(servers.kinesis, stream),

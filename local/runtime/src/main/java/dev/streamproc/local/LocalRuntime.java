@@ -93,7 +93,7 @@ public final class LocalRuntime implements AutoCloseable {
                 RuntimeOptions.forDataDirectory(dataDir, endpoints.sdkEnvironment(), settings.console(), settings.verbose()));
         LocalRuntime runtime = new LocalRuntime(lambda, List.of(kinesis, s3, sqs, dynamoDbStreams));
         try {
-            runtime.mappings.addAll(StackEventSources.create(template, kinesis, dynamoDbStreams, sqs, lambda, dataDir,
+            runtime.mappings.addAll(StackEventSources.create(template, kinesis, dynamoDbStreams, sqs, s3, lambda, dataDir,
                     settings.tuning().mappings()));
             runtime.mappings.forEach(EventSourceMapping::start);
             runtime.deliveries.addAll(StackDeliveryStreams.create(template, kinesis, s3, lambda, dataDir));

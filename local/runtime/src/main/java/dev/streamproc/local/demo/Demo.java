@@ -149,7 +149,7 @@ public final class Demo implements AutoCloseable {
 
     private static boolean handled(EventSourceMapping mapping, long kinesisRecords) {
         var m = mapping.metrics();
-        return m.recordsDelivered() + m.recordsDiscarded() >= kinesisRecords && m.recordsBehind() == 0;
+        return m.recordsDelivered() + m.recordsDiscarded() + m.recordsFiltered() >= kinesisRecords && m.recordsBehind() == 0;
     }
 
     private DemoReport report(Instant drained) {

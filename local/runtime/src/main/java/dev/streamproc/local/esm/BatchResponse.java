@@ -9,8 +9,12 @@ import java.util.Map;
 
 /**
  * Reads a function's answer under {@code ReportBatchItemFailures}: {@code {"batchItemFailures":[{"itemIdentifier":"SEQ"}]}}.
- * No answer, {@code null}, {@code {}} or an empty list means the whole batch succeeded; an identifier that is
- * missing, not a string, or not a record of the batch makes the whole batch failed, as Lambda documents.
+ * No answer, {@code null}, {@code ""}, {@code {}}, {@code []}, or a null or empty {@code batchItemFailures} means the
+ * whole batch succeeded (AWS recorded each as one invocation: LocalStack snapshot
+ * {@code test_kinesis_report_batch_item_success_scenarios[empty_string_success|empty_list_success|null_success|
+ * empty_dict_success|empty_batch_item_failure_success|null_batch_item_failure_success]}); an identifier that is
+ * missing, not a string, empty, or not a record of the batch makes the whole batch failed
+ * ({@code test_kinesis_report_batch_item_failure_scenarios[*]}).
  */
 public final class BatchResponse {
 
@@ -39,6 +43,9 @@ public final class BatchResponse {
             return new Verdict(-1, "response is not JSON");
         }
         if (root == null || root.isNull() || root.isMissingNode()) {
+            return new Verdict(-1, null);
+        }
+        if ((root.isArray() && root.isEmpty()) || (root.isTextual() && root.asText().isEmpty())) {
             return new Verdict(-1, null);
         }
         if (!root.isObject()) {

@@ -1,5 +1,6 @@
 package dev.streamproc.local.esm;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.streamproc.local.lambda.LambdaInvoker.InvocationResult;
 import dev.streamproc.local.lambda.LambdaInvoker;
 import dev.streamproc.local.stream.StreamRecord;
@@ -32,9 +33,17 @@ public final class BatchRunner {
     private final FailureDestination onFailure;
     private final EsmMetrics metrics;
     private final Clock clock;
+    private final RetryBackoff backoff;
 
-    /** A piece of the batch still to be handled; {@code retries} counts retries used, {@code invokes} invocations made. */
-    private record Attempt(List<StreamRecord> records, int retries, int invokes, String lastRequestId, String lastFunctionError) {
+    /**
+     * A piece of the batch still to be handled; {@code retries} counts retries used, {@code invokes} invocations made,
+     * {@code last} the last invocation of these records (null before the first).
+     */
+    private record Attempt(List<StreamRecord> records, int retries, int invokes, FailureRecord.LastInvocation last) {
+
+        Attempt slice(int from, int to) {
+            return new Attempt(records.subList(from, to), retries, invokes, last);
+        }
     }
 
     public BatchRunner(EsmSettings settings, LambdaInvoker invoker, EventFormat format, FailureDestination onFailure,
@@ -45,25 +54,34 @@ public final class BatchRunner {
         this.onFailure = onFailure;
         this.metrics = metrics;
         this.clock = clock;
+        this.backoff = RetryBackoff.from(settings.retryDelay());
     }
 
     /** Runs until every record of {@code batch} is handled (delivered or given up on); false if interrupted first. */
     public boolean run(List<StreamRecord> batch, Consumer<List<StreamRecord>> handled) {
         Deque<Attempt> work = new ArrayDeque<>();
-        work.push(new Attempt(List.copyOf(batch), 0, 0, null, null));
+        work.push(new Attempt(List.copyOf(batch), 0, 0, null));
         while (!work.isEmpty()) {
             if (Thread.currentThread().isInterrupted()) {
                 return false;
             }
             Attempt attempt = work.pop();
-            if (tooOld(attempt.records)) {
-                giveUp(attempt, FailureRecord.Condition.RecordAgeExceeded, handled);
-                continue;
+            // Only the expired records are discarded; the fresh rest is invoked (AWS recorded: LocalStack snapshot
+            // test_kinesis_maximum_record_age_exceeded_discard_records).
+            int expired = expiredPrefix(attempt.records);
+            if (expired > 0) {
+                if (!giveUp(attempt.slice(0, expired), FailureRecord.Condition.RecordAgeExceeded, handled)) {
+                    return false;
+                }
+                if (expired == attempt.records.size()) {
+                    continue;
+                }
+                attempt = attempt.slice(expired, attempt.records.size());
             }
             String requestId = UUID.randomUUID().toString();
             InvocationResult result;
             try {
-                result = invoker.invoke(settings.functionId(), format.event(attempt.records));
+                result = invoker.invoke(settings.functionId(), format.event(attempt.records), requestId);
             } catch (CancellationException e) {
                 return false;
             } catch (RuntimeException e) {
@@ -75,8 +93,10 @@ public final class BatchRunner {
                 result = InvocationResult.error("Runtime.InvokeFailed", e.toString(), Duration.ZERO);
             }
             metrics.batchesInvoked.incrementAndGet();
-            Attempt invoked = new Attempt(attempt.records, attempt.retries, attempt.invokes + 1, requestId, null);
             if (result.succeeded()) {
+                // A response judged partial or invalid leaves functionError null in the failure record.
+                Attempt invoked = new Attempt(attempt.records, attempt.retries, attempt.invokes + 1,
+                        new FailureRecord.LastInvocation(requestId, null));
                 BatchResponse.Verdict verdict = settings.reportBatchItemFailures()
                         ? BatchResponse.judge(result.payload(), attempt.records)
                         : new BatchResponse.Verdict(-1, null);
@@ -86,52 +106,65 @@ public final class BatchRunner {
                 }
                 if (!verdict.invalid()) {
                     delivered(attempt.records.subList(0, verdict.firstFailedIndex()), handled);
-                    List<StreamRecord> rest = attempt.records.subList(verdict.firstFailedIndex(), attempt.records.size());
-                    if (!retryOrGiveUp(new Attempt(rest, invoked.retries, invoked.invokes, requestId, null), work, handled)) {
+                    if (!retryOrGiveUp(invoked.slice(verdict.firstFailedIndex(), attempt.records.size()), work, handled)) {
                         return false;
                     }
                     continue;
                 }
                 LOG.warn("{}: invalid batch item failure response ({}), the whole batch counts as failed",
                         settings.functionId(), verdict.invalidReason());
+                if (!failed(invoked, work, handled)) {
+                    return false;
+                }
             } else {
                 LOG.info("{}: batch of {} failed: {} {}", settings.functionId(), attempt.records.size(), result.errorType(),
                         result.errorMessage());
-                invoked = new Attempt(attempt.records, attempt.retries, invoked.invokes, requestId, "Unhandled");
-            }
-            if (settings.bisectBatchOnFunctionError() && attempt.records.size() > 1) {
-                int half = attempt.records.size() / 2;
-                work.push(new Attempt(attempt.records.subList(half, attempt.records.size()), invoked.retries, invoked.invokes,
-                        requestId, invoked.lastFunctionError));
-                work.push(new Attempt(attempt.records.subList(0, half), invoked.retries, invoked.invokes, requestId,
-                        invoked.lastFunctionError));
-                continue;
-            }
-            if (!retryOrGiveUp(invoked, work, handled)) {
-                return false;
+                if (!failed(new Attempt(attempt.records, attempt.retries, attempt.invokes + 1,
+                        new FailureRecord.LastInvocation(requestId, "Unhandled")), work, handled)) {
+                    return false;
+                }
             }
         }
         return true;
     }
 
+    /** The whole attempt failed: split it when bisecting (a split uses up no retry), else retry or give up. */
+    private boolean failed(Attempt invoked, Deque<Attempt> work, Consumer<List<StreamRecord>> handled) {
+        if (settings.bisectBatchOnFunctionError() && invoked.records.size() > 1) {
+            int half = invoked.records.size() / 2;
+            work.push(invoked.slice(half, invoked.records.size()));
+            work.push(invoked.slice(0, half));
+            return true;
+        }
+        return retryOrGiveUp(invoked, work, handled);
+    }
+
     private boolean retryOrGiveUp(Attempt failed, Deque<Attempt> work, Consumer<List<StreamRecord>> handled) {
         int max = settings.maximumRetryAttempts();
         if (max >= 0 && failed.retries >= max) {
-            giveUp(failed, FailureRecord.Condition.RetryAttemptsExhausted, handled);
-            return true;
+            return giveUp(failed, FailureRecord.Condition.RetryAttemptsExhausted, handled);
         }
         metrics.retries.incrementAndGet();
-        work.push(new Attempt(failed.records, failed.retries + 1, failed.invokes, failed.lastRequestId, failed.lastFunctionError));
-        return pause(settings.retryDelay());
+        work.push(new Attempt(failed.records, failed.retries + 1, failed.invokes, failed.last));
+        return pause(backoff.before(failed.retries + 1));
     }
 
-    private boolean tooOld(List<StreamRecord> records) {
+    /** How many records at the head of {@code records} are older than MaximumRecordAgeInSeconds (arrivals rise in a shard). */
+    private int expiredPrefix(List<StreamRecord> records) {
         int maxAge = settings.maximumRecordAgeSeconds();
         if (maxAge < 0) {
-            return false;
+            return 0;
         }
-        Instant oldest = records.get(0).approximateArrivalTimestamp();
-        return oldest != null && Duration.between(oldest, clock.instant()).getSeconds() >= maxAge;
+        Instant now = clock.instant();
+        int n = 0;
+        while (n < records.size()) {
+            Instant arrival = records.get(n).approximateArrivalTimestamp();
+            if (arrival == null || Duration.between(arrival, now).getSeconds() < maxAge) {
+                break;
+            }
+            n++;
+        }
+        return n;
     }
 
     private void delivered(List<StreamRecord> records, Consumer<List<StreamRecord>> handled) {
@@ -141,31 +174,34 @@ public final class BatchRunner {
         }
     }
 
-    private void giveUp(Attempt attempt, FailureRecord.Condition condition, Consumer<List<StreamRecord>> handled) {
-        metrics.recordsDiscarded.addAndGet(attempt.records.size());
-        String json = FailureRecord.json(attempt.lastRequestId == null ? UUID.randomUUID().toString() : attempt.lastRequestId,
-                settings.functionArn(), condition, attempt.invokes, attempt.lastFunctionError, attempt.invokes > 0,
-                attempt.records, settings.streamArn(), format.batchInfoKey(), clock.instant());
+    /** Describes the records to the on-failure destination and moves on; false if interrupted before that. */
+    private boolean giveUp(Attempt attempt, FailureRecord.Condition condition, Consumer<List<StreamRecord>> handled) {
+        ObjectNode failure = FailureRecord.node(settings.functionArn(), condition, attempt.invokes, attempt.last,
+                attempt.records, format.eventSourceArn(), format, clock.instant(), UUID.randomUUID().toString());
         if (onFailure == null) {
             LOG.warn("{}: gave up on {} records ({}), no on-failure destination: {}", settings.functionId(), attempt.records.size(),
-                    condition, json);
+                    condition, FailureRecord.json(failure));
         } else {
+            byte[] payload = format.event(attempt.records);
             // Lambda keeps trying the destination; a record is only skipped once it is described there.
             while (true) {
                 try {
-                    onFailure.send(json);
+                    onFailure.send(failure, payload);
                     break;
                 } catch (RuntimeException e) {
                     LOG.warn("{}: cannot send to on-failure destination {}: {}", settings.functionId(), onFailure, e.toString());
                     if (!pause(Duration.ofSeconds(1))) {
-                        return;
+                        return false;
                     }
                 }
             }
             metrics.recordsSentToOnFailure.addAndGet(attempt.records.size());
             LOG.info("{}: gave up on {} records ({}), described to {}", settings.functionId(), attempt.records.size(), condition, onFailure);
         }
+        // Counted once described, so a record is never seen as handled before its destination has it.
+        metrics.recordsDiscarded.addAndGet(attempt.records.size());
         handled.accept(attempt.records);
+        return true;
     }
 
     private static boolean pause(Duration duration) {

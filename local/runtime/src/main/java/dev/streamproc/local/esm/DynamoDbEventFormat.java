@@ -11,8 +11,10 @@ public final class DynamoDbEventFormat implements EventFormat {
     private static final byte[] OPEN = "{\"Records\":[".getBytes(StandardCharsets.UTF_8);
     private static final byte[] CLOSE = "]}".getBytes(StandardCharsets.UTF_8);
     private final byte[] sourceArnField;
+    private final String streamArn;
 
     public DynamoDbEventFormat(String streamArn) {
+        this.streamArn = streamArn;
         this.sourceArnField = (",\"eventSourceARN\":" + KinesisEventFormat.JSON.valueToTree(streamArn) + "}").getBytes(StandardCharsets.UTF_8);
     }
 
@@ -44,7 +46,17 @@ public final class DynamoDbEventFormat implements EventFormat {
     }
 
     @Override
+    public String eventSourceArn() {
+        return streamArn;
+    }
+
+    @Override
     public String batchInfoKey() {
         return "DDBStreamBatchInfo";
+    }
+
+    @Override
+    public String arrivalText(java.time.Instant arrival) {
+        return arrival == null ? null : arrival.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 }

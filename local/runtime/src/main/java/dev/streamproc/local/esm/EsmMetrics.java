@@ -13,6 +13,7 @@ public final class EsmMetrics {
     final AtomicLong recordsSentToOnFailure = new AtomicLong();
     final AtomicLong recordsDiscarded = new AtomicLong();
     final AtomicLong recordsRead = new AtomicLong();
+    final AtomicLong recordsFiltered = new AtomicLong();
     private final Map<String, Long> millisBehindByShard = new ConcurrentHashMap<>();
     private final Map<String, ShardProgress> progressByShard = new ConcurrentHashMap<>();
 
@@ -29,15 +30,16 @@ public final class EsmMetrics {
      * @param recordsDiscarded records given up on after retries / record age (sent to on-failure when configured)
      * @param recordsBehind    records read from the stream but not yet handled (checkpointed)
      * @param millisBehind     the largest MillisBehindLatest of the shards' last GetRecords
+     * @param recordsFiltered  records the mapping's FilterCriteria dropped (checkpointed, never delivered)
      */
     public record Snapshot(long batchesInvoked, long recordsRead, long recordsDelivered, long retries, long recordsSentToOnFailure,
-                           long recordsDiscarded, long recordsBehind, long millisBehind) {
+                           long recordsDiscarded, long recordsBehind, long millisBehind, long recordsFiltered) {
     }
 
     public Snapshot snapshot() {
         long behind = progressByShard.values().stream().mapToLong(ShardProgress::inFlight).sum();
         long millis = millisBehindByShard.values().stream().mapToLong(Long::longValue).max().orElse(0);
         return new Snapshot(batchesInvoked.get(), recordsRead.get(), recordsDelivered.get(), retries.get(),
-                recordsSentToOnFailure.get(), recordsDiscarded.get(), behind, millis);
+                recordsSentToOnFailure.get(), recordsDiscarded.get(), behind, millis, recordsFiltered.get());
     }
 }

@@ -52,7 +52,7 @@ public record EsmSettings(
     /** AWS's defaults for a mapping of {@code functionId} on {@code streamArn} starting at TRIM_HORIZON. */
     public static EsmSettings defaults(String functionId, String functionArn, String streamArn) {
         return new EsmSettings(functionId, functionArn, streamArn, 100, Duration.ZERO, StartPosition.trimHorizon(), -1, -1,
-                false, false, 1, null, true, LAMBDA_IDLE_POLL, Duration.ofMillis(500), SIX_MB);
+                false, false, 1, null, true, LAMBDA_IDLE_POLL, RetryBackoff.AWS_INITIAL, SIX_MB);
     }
 
     /**
@@ -241,7 +241,7 @@ public record EsmSettings(
             return this;
         }
 
-        /** Local knob: the pause before a retry. */
+        /** Local knob: the first pause before a retry; later ones double (see {@link RetryBackoff}). */
         public Builder retryDelay(Duration value) {
             retryDelay = value;
             return this;

@@ -16,4 +16,17 @@ public interface EventFormat {
 
     /** The key of the batch description in an on-failure record: {@code KinesisBatchInfo} / {@code DDBStreamBatchInfo}. */
     String batchInfoKey();
+
+    /** The stream ARN as the function sees it in {@code eventSourceARN} (and the on-failure record's {@code streamArn}). */
+    String eventSourceArn();
+
+    /**
+     * A record's arrival as the on-failure record writes it: Kinesis with milliseconds ({@code 2022-07-13T13:48:01.000Z}),
+     * DynamoDB Streams in whole seconds ({@code 2022-07-13T13:48:01Z}), as AWS recorded them (LocalStack snapshots
+     * {@code test_kinesis_event_source_mapping_with_on_failure_destination_config},
+     * {@code test_dynamodb_report_batch_item_failure_scenarios[*]}).
+     */
+    default String arrivalText(java.time.Instant arrival) {
+        return arrival == null ? null : FailureRecord.MILLIS.format(arrival);
+    }
 }

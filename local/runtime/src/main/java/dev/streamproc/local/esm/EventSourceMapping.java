@@ -7,6 +7,7 @@ import dev.streamproc.local.stream.StreamSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
@@ -21,19 +22,32 @@ public final class EventSourceMapping implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventSourceMapping.class);
 
-    private final EsmSettings settings;
+    private volatile EsmSettings settings;
+    private volatile Instant lastModified = Instant.now();
+    private final LambdaInvoker invoker;
+    private final FailureDestination onFailure;
     private final StreamSource source;
     private final CheckpointStore checkpoints;
     private final EsmMetrics metrics = new EsmMetrics();
-    private final BatchRunner runner;
+    private BatchRunner runner;
     private final EventFormat format;
+    private final RecordFilter filter;
     private final List<ShardPoller> pollers = new CopyOnWriteArrayList<>();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private ShardDiscovery discovery;
 
     public EventSourceMapping(EsmSettings settings, StreamSource source, EventFormat format, LambdaInvoker invoker,
                               FailureDestination onFailure, Path dataDir) {
+        this(settings, source, format, invoker, onFailure, dataDir, RecordFilter.NONE);
+    }
+
+    /** A mapping whose records pass {@code filter} (its FilterCriteria) before batching. */
+    public EventSourceMapping(EsmSettings settings, StreamSource source, EventFormat format, LambdaInvoker invoker,
+                              FailureDestination onFailure, Path dataDir, RecordFilter filter) {
         this.settings = settings;
+        this.invoker = invoker;
+        this.onFailure = onFailure;
+        this.filter = filter;
         this.source = source;
         this.format = format;
         this.checkpoints = new CheckpointStore(dataDir, "esm-" + settings.functionId() + "-" + lastSegment(settings.streamArn()));
@@ -61,7 +75,7 @@ public final class EventSourceMapping implements AutoCloseable {
     }
 
     private Thread startPoller(String shardId) {
-        ShardPoller poller = new ShardPoller(settings, source, shardId, checkpoints, metrics, format, runner);
+        ShardPoller poller = new ShardPoller(settings, source, shardId, checkpoints, metrics, format, runner, filter);
         Thread t = new Thread(poller, "esm-" + settings.functionId() + "-" + shardId);
         t.setDaemon(true);
         pollers.add(poller);
@@ -72,6 +86,26 @@ public final class EventSourceMapping implements AutoCloseable {
 
     public EsmSettings settings() {
         return settings;
+    }
+
+    /** When the settings last changed (creation or {@link #update}), as the Lambda API reports {@code LastModified}. */
+    public Instant lastModified() {
+        return lastModified;
+    }
+
+    /**
+     * Applies changed settings the way UpdateEventSourceMapping does: the pollers stop (an in-flight batch gets 5 s
+     * to finish), and start again with the new settings from the checkpoints when the mapping is enabled.
+     */
+    public synchronized void update(EsmSettings next) {
+        if (!next.functionArn().equals(settings.functionArn()) || !next.streamArn().equals(settings.streamArn())) {
+            throw new IllegalArgumentException("an update cannot change the function or the stream of a mapping");
+        }
+        stop(5000);
+        settings = next;
+        runner = new BatchRunner(next, invoker, format, onFailure, metrics, Clock.systemUTC());
+        lastModified = Instant.now();
+        start();
     }
 
     public EsmMetrics.Snapshot metrics() {

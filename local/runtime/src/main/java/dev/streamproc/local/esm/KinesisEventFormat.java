@@ -48,6 +48,11 @@ public final class KinesisEventFormat implements EventFormat {
     }
 
     @Override
+    public String eventSourceArn() {
+        return streamArn;
+    }
+
+    @Override
     public String batchInfoKey() {
         return "KinesisBatchInfo";
     }

@@ -26,14 +26,16 @@ final class ShardPoller implements Runnable {
     private final String shardId;
     private final CheckpointStore checkpoints;
     private final EsmMetrics metrics;
+    private final RecordFilter filter;
     private final ShardProgress progress = new ShardProgress();
     private final List<Lane> lanes = new ArrayList<>();
     private final List<Thread> laneThreads = new ArrayList<>();
     private volatile boolean running = true;
 
     ShardPoller(EsmSettings settings, StreamSource source, String shardId, CheckpointStore checkpoints, EsmMetrics metrics,
-                EventFormat format, BatchRunner runner) {
+                EventFormat format, BatchRunner runner, RecordFilter filter) {
         this.settings = settings;
+        this.filter = filter;
         this.source = source;
         this.shardId = shardId;
         this.checkpoints = checkpoints;
@@ -68,7 +70,7 @@ final class ShardPoller implements Runnable {
                 }
                 metrics.recordsRead.addAndGet(page.records().size());
                 progress.read(page.records().stream().map(StreamRecord::sequenceNumber).toList());
-                route(page.records());
+                route(filtered(page.records()));
             }
             if (cursor.closed()) {
                 // A closed shard is done once its last batch is handled: only then may its children start.
@@ -83,7 +85,27 @@ final class ShardPoller implements Runnable {
         }
     }
 
+    /** The records the filter accepts; the others are handled (checkpointed) at once, never delivered. */
+    private List<StreamRecord> filtered(List<StreamRecord> records) {
+        if (!filter.filters()) {
+            return records;
+        }
+        List<StreamRecord> accepted = new ArrayList<>(records.size());
+        List<StreamRecord> dropped = new ArrayList<>();
+        for (StreamRecord r : records) {
+            (filter.accepts(r) ? accepted : dropped).add(r);
+        }
+        if (!dropped.isEmpty()) {
+            metrics.recordsFiltered.addAndGet(dropped.size());
+            handled(dropped);
+        }
+        return accepted;
+    }
+
     private void route(List<StreamRecord> records) throws InterruptedException {
+        if (records.isEmpty()) {
+            return;
+        }
         if (lanes.size() == 1) {
             lanes.get(0).offer(records);
             return;

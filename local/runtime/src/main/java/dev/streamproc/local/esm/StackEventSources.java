@@ -1,7 +1,9 @@
 package dev.streamproc.local.esm;
 
 import dev.streamproc.local.cloud.template.Template;
+import dev.streamproc.local.esm.filter.FilterCriteria;
 import dev.streamproc.local.lambda.LambdaInvoker;
+import dev.streamproc.local.stream.DynamoDbStreamArn;
 import dev.streamproc.local.stream.DynamoDbStreamSource;
 import dev.streamproc.local.stream.KinesisStreamSource;
 import dev.streamproc.local.stream.StreamSource;
@@ -12,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -25,9 +28,20 @@ public final class StackEventSources {
     private StackEventSources() {
     }
 
-    /** Creates (does not start) the mappings; {@code configure} may adjust local knobs such as the idle poll. */
+    /** As {@link #create(Template, KinesisClient, DynamoDbStreamsClient, SqsClient, S3Client, LambdaInvoker, Path,
+     *  java.util.function.UnaryOperator)} without S3 (an S3 on-failure destination is then refused). */
     public static List<EventSourceMapping> create(Template template, KinesisClient kinesis, DynamoDbStreamsClient dynamoDbStreams,
                                                   SqsClient sqs, LambdaInvoker invoker, Path dataDir,
+                                                  java.util.function.UnaryOperator<EsmSettings> configure) {
+        return create(template, kinesis, dynamoDbStreams, sqs, null, invoker, dataDir, configure);
+    }
+
+    /**
+     * Creates (does not start) the mappings; {@code configure} may adjust local knobs such as the idle poll. A
+     * mapping configured in a way local cannot honour fails here with one line naming it, never at run time.
+     */
+    public static List<EventSourceMapping> create(Template template, KinesisClient kinesis, DynamoDbStreamsClient dynamoDbStreams,
+                                                  SqsClient sqs, S3Client s3, LambdaInvoker invoker, Path dataDir,
                                                   java.util.function.UnaryOperator<EsmSettings> configure) {
         List<EventSourceMapping> mappings = new ArrayList<>();
         for (Template.FunctionDef function : template.functions()) {
@@ -40,15 +54,31 @@ public final class StackEventSources {
                     LOG.warn("{}: no DynamoDB Streams endpoint, event {} is not run", function.logicalId(), event.name());
                     continue;
                 }
-                EsmSettings settings = configure.apply(EsmSettings.fromEventProperties(function.logicalId(), function.arn(),
-                        event.properties()));
-                FailureDestination onFailure = settings.onFailureDestination() == null ? null
-                        : new SqsFailureDestination(sqs, settings.onFailureDestination());
-                EventFormat format = dynamoDb ? new DynamoDbEventFormat(settings.streamArn())
-                        : new KinesisEventFormat(settings.streamArn(), settings.region(), roleOf(template, function));
-                StreamSource source = dynamoDb ? new DynamoDbStreamSource(dynamoDbStreams, settings.streamArn())
-                        : new KinesisStreamSource(kinesis, settings.streamArn());
-                mappings.add(new EventSourceMapping(settings, source, format, invoker, onFailure, dataDir));
+                EsmSettings settings;
+                FailureDestination onFailure;
+                FilterCriteria filterCriteria;
+                try {
+                    filterCriteria = FilterCriteria.fromProperty(event.properties().get("FilterCriteria"));
+                    settings = configure.apply(EsmSettings.fromEventProperties(function.logicalId(), function.arn(),
+                            event.properties()));
+                    onFailure = FailureDestinations.of(settings.onFailureDestination(), sqs, s3,
+                            MappingUuid.of(settings.functionArn(), settings.streamArn()));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("event source mapping " + function.logicalId() + "." + event.name() + ": "
+                            + e.getMessage(), e);
+                }
+                EventFormat format;
+                StreamSource source;
+                if (dynamoDb) {
+                    DynamoDbStreamArn arn = DynamoDbStreamArn.resolve(dynamoDbStreams, settings.streamArn());
+                    format = new DynamoDbEventFormat(arn.awsArn());
+                    source = new DynamoDbStreamSource(dynamoDbStreams, arn);
+                } else {
+                    format = new KinesisEventFormat(settings.streamArn(), settings.region(), roleOf(template, function));
+                    source = new KinesisStreamSource(kinesis, settings.streamArn());
+                }
+                RecordFilter filter = dynamoDb ? RecordFilter.dynamoDb(filterCriteria) : RecordFilter.kinesis(filterCriteria);
+                mappings.add(new EventSourceMapping(settings, source, format, invoker, onFailure, dataDir, filter));
             }
         }
         return mappings;

@@ -269,7 +269,7 @@ public final class FirehoseDelivery implements AutoCloseable {
 
     private void put(S3Buffer buffer, boolean error) throws InterruptedException {
         String prefix = S3KeyScheme.prefix(error ? settings.errorOutputPrefix() : settings.prefix(), error, buffer.oldestArrival());
-        String key = prefix + S3KeyScheme.suffix(settings.name(), settings.version(), Instant.now(), settings.gzip());
+        String key = prefix + S3KeyScheme.suffix(settings.name(), settings.version(), Instant.now(), settings.objectExtension());
         byte[] body = buffer.content(settings.gzip());
         while (true) {
             try {

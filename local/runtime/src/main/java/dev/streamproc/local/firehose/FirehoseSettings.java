@@ -25,9 +25,38 @@ public record FirehoseSettings(
         Duration processorBufferInterval,
         Duration idlePollInterval,
         Duration retryDelay,
-        String region) {
+        String region,
+        String fileExtension) {
 
     static final long MB = 1024L * 1024L;
+    /** CloudFormation's pattern for {@code FileExtension}: empty, or a dot and lower-case letters, digits, {@code !-_.*'()}. */
+    private static final java.util.regex.Pattern FILE_EXTENSION = java.util.regex.Pattern.compile("|\\.[0-9a-z!\\-_.*'()]{1,127}");
+
+    /** Without a {@code FileExtension}: objects end in {@code .gz} when compressed, in nothing otherwise. */
+    public FirehoseSettings(String name, String arn, int version, String sourceStreamArn, String bucket, String prefix,
+                            String errorOutputPrefix, long s3BufferBytes, Duration s3BufferInterval, boolean gzip, String lambdaArn,
+                            int numberOfRetries, long processorBufferBytes, Duration processorBufferInterval, Duration idlePollInterval,
+                            Duration retryDelay, String region) {
+        this(name, arn, version, sourceStreamArn, bucket, prefix, errorOutputPrefix, s3BufferBytes, s3BufferInterval, gzip, lambdaArn,
+                numberOfRetries, processorBufferBytes, processorBufferInterval, idlePollInterval, retryDelay, region, null);
+    }
+
+    public FirehoseSettings {
+        if (fileExtension != null && !FILE_EXTENSION.matcher(fileExtension).matches()) {
+            throw new IllegalArgumentException("delivery stream " + name + ": FileExtension '" + fileExtension
+                    + "' must be empty or a dot followed by 0-9 a-z ! - _ . * ' ( )");
+        }
+    }
+
+    /**
+     * The end of every object's key: {@code FileExtension} when configured (it overrides the default, AWS
+     * CloudFormation reference for {@code ExtendedS3DestinationConfiguration}; LocalStack test
+     * {@code test_kinesis_firehose_s3_as_destination_with_file_extension}, validated against AWS), else {@code .gz}
+     * for GZIP and nothing otherwise.
+     */
+    public String objectExtension() {
+        return fileExtension != null ? fileExtension : gzip ? ".gz" : "";
+    }
 
     /**
      * @param name       the delivery stream's name ({@code DeliveryStreamName}, or the stack-generated one)
@@ -72,7 +101,8 @@ public record FirehoseSettings(
                 Duration.ofSeconds((long) number(hints.get("IntervalInSeconds"), 300)),
                 "GZIP".equalsIgnoreCase(String.valueOf(s3.get("CompressionFormat"))),
                 lambdaArn, retries, processorBytes, processorInterval,
-                Duration.ofSeconds(1), Duration.ofMillis(500), region);
+                Duration.ofSeconds(1), Duration.ofMillis(500), region,
+                s3.get("FileExtension") == null ? null : s3.get("FileExtension").toString());
     }
 
     private static double number(Object value, double fallback) {
@@ -129,6 +159,7 @@ public record FirehoseSettings(
         private Duration idlePollInterval;
         private Duration retryDelay;
         private String region;
+        private String fileExtension;
 
         private Builder(FirehoseSettings from) {
             name = from.name;
@@ -148,6 +179,7 @@ public record FirehoseSettings(
             idlePollInterval = from.idlePollInterval;
             retryDelay = from.retryDelay;
             region = from.region;
+            fileExtension = from.fileExtension;
         }
 
         public Builder name(String value) {
@@ -235,6 +267,12 @@ public record FirehoseSettings(
             return this;
         }
 
+        /** The S3 destination's {@code FileExtension}; null = the default ({@code .gz} when compressed). */
+        public Builder fileExtension(String value) {
+            fileExtension = value;
+            return this;
+        }
+
         /** Both processor and S3 buffering hints. */
         public Builder buffers(long processorBytes, Duration processorInterval, long s3Bytes, Duration s3Interval) {
             return processorBufferBytes(processorBytes).processorBufferInterval(processorInterval).s3BufferBytes(s3Bytes)
@@ -242,7 +280,8 @@ public record FirehoseSettings(
         }
 
         public FirehoseSettings build() {
-            return new FirehoseSettings(name, arn, version, sourceStreamArn, bucket, prefix, errorOutputPrefix, s3BufferBytes, s3BufferInterval, gzip, lambdaArn, numberOfRetries, processorBufferBytes, processorBufferInterval, idlePollInterval, retryDelay, region);
+            return new FirehoseSettings(name, arn, version, sourceStreamArn, bucket, prefix, errorOutputPrefix, s3BufferBytes, s3BufferInterval, gzip, lambdaArn, numberOfRetries, processorBufferBytes, processorBufferInterval, idlePollInterval, retryDelay, region,
+                    fileExtension);
         }
     }
 }

@@ -9,7 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Firehose's S3 object names: {@code <evaluated prefix><stream>-<version>-yyyy-MM-dd-HH-mm-ss-<uuid>[.gz]} in UTC.
+ * Firehose's S3 object names: {@code <evaluated prefix><stream>-<version>-yyyy-MM-dd-HH-mm-ss-<uuid><extension>} in UTC
+ * (the extension: {@code FileExtension}, else {@code .gz} for GZIP).
  * A prefix without expressions gets the default {@code yyyy/MM/dd/HH/} appended; {@code !{timestamp:FORMAT}}
  * uses the arrival time of the oldest record in the object; {@code !{firehose:error-output-type}} and
  * {@code !{firehose:random-string}} are evaluated as AWS documents. Without an error output prefix, failed
@@ -73,7 +74,12 @@ public final class S3KeyScheme {
     }
 
     public static String suffix(String streamName, int version, Instant written, boolean gzip) {
-        return streamName + "-" + version + "-" + SUFFIX_TIME.format(written) + "-" + UUID.randomUUID() + (gzip ? ".gz" : "");
+        return suffix(streamName, version, written, gzip ? ".gz" : "");
+    }
+
+    /** The object name with {@code extension} (the delivery stream's {@code FileExtension}, or its default) at the end. */
+    public static String suffix(String streamName, int version, Instant written, String extension) {
+        return streamName + "-" + version + "-" + SUFFIX_TIME.format(written) + "-" + UUID.randomUUID() + extension;
     }
 
     private static String randomString() {

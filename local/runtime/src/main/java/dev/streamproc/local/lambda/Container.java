@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -121,7 +120,7 @@ final class Container {
     }
 
     /** Runs one event; never throws for function failures, reports them as Lambda does. */
-    InvocationResult invoke(byte[] event) throws InterruptedException {
+    InvocationResult invoke(byte[] event, String requestId) throws InterruptedException {
         Duration timeout = function.timeout();
         try {
             ready.get(INIT_LIMIT.plus(timeout).toMillis(), TimeUnit.MILLISECONDS);
@@ -136,7 +135,7 @@ final class Container {
             return InvocationResult.error("Runtime.InitTimeout", function.logicalId() + " did not initialise within " + INIT_LIMIT.plus(timeout).toSeconds() + " s",
                     Duration.ofNanos(System.nanoTime() - startNanos));
         }
-        PendingInvocation invocation = new PendingInvocation(UUID.randomUUID().toString(), event, System.currentTimeMillis() + timeout.toMillis());
+        PendingInvocation invocation = new PendingInvocation(requestId, event, System.currentTimeMillis() + timeout.toMillis());
         current = invocation;
         log.line("START RequestId: " + invocation.requestId() + " Version: $LATEST");
         if (!process.isAlive()) {

@@ -38,11 +38,11 @@ final class FunctionPool {
         return function;
     }
 
-    InvocationResult invoke(byte[] event) throws InterruptedException {
+    InvocationResult invoke(byte[] event, String requestId) throws InterruptedException {
         Container container = acquire();
         boolean releaseNow = true;
         try {
-            return container.invoke(event);
+            return container.invoke(event, requestId);
         } catch (InterruptedException e) {
             var stillRunning = container.abandonedInvocation();
             if (stillRunning != null) {

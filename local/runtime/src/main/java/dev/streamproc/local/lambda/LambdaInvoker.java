@@ -15,6 +15,14 @@ public interface LambdaInvoker {
      */
     InvocationResult invoke(String functionId, byte[] event);
 
+    /**
+     * Invokes with a request id chosen by the caller: the function sees it as its {@code awsRequestId} and its log
+     * lines carry it, as the id Lambda reports in an on-failure record does.
+     */
+    default InvocationResult invoke(String functionId, byte[] event, String requestId) {
+        return invoke(functionId, event);
+    }
+
     /** What came back: a payload, or a function error / timeout, as Lambda reports it. */
     record InvocationResult(byte[] payload, String errorType, String errorMessage, boolean timedOut, Duration duration) {
 

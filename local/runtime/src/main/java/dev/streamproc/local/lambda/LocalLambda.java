@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -28,9 +29,14 @@ public final class LocalLambda implements LambdaInvoker, AutoCloseable {
 
     @Override
     public InvocationResult invoke(String functionId, byte[] event) {
+        return invoke(functionId, event, UUID.randomUUID().toString());
+    }
+
+    @Override
+    public InvocationResult invoke(String functionId, byte[] event, String requestId) {
         FunctionPool pool = poolOf(functionId);
         try {
-            return pool.invoke(event);
+            return pool.invoke(event, requestId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("invocation of " + functionId + " interrupted");

@@ -17,7 +17,9 @@ public record RateExpression(Duration period, Instant anchor) implements Schedul
     }
 
     static RateExpression parse(String body) {
-        String[] parts = body.trim().split("\\s+");
+        // Exactly "value unit" with one space: EventBridge rejects "rate( 10 minutes )" (LocalStack snapshot
+        // test_put_rule_with_invalid_schedule_rate[rate( 10 minutes )]).
+        String[] parts = body.split(" ", -1);
         if (parts.length != 2) {
             throw new IllegalArgumentException("rate(" + body + "): expected 'rate(value unit)', e.g. rate(5 minutes)");
         }

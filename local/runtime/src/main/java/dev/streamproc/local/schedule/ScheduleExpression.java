@@ -10,7 +10,8 @@ public sealed interface ScheduleExpression permits RateExpression, CronExpressio
     Optional<Instant> nextAfter(Instant after);
 
     static ScheduleExpression parse(String expression) {
-        String text = expression.trim();
+        // Not trimmed: EventBridge rejects " rate(10 minutes)" (test_put_rule_with_invalid_schedule_rate[ rate(10 minutes)]).
+        String text = expression;
         if (text.startsWith("rate(") && text.endsWith(")")) {
             return RateExpression.parse(text.substring(5, text.length() - 1));
         }

@@ -3,6 +3,8 @@ package dev.streamproc.local.stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;
@@ -17,17 +19,21 @@ final class DynamoDbJson {
     private DynamoDbJson() {
     }
 
-    static ObjectNode eventEntry(Record r) {
+    /**
+     * The event entry of {@code r}; {@code awsRegion} is the stack's (DynamoDB Local reports {@code ddblocal}) and
+     * {@code ApproximateCreationDateTime} epoch seconds as a number with a fraction, as Lambda sends them.
+     */
+    static ObjectNode eventEntry(Record r, String region) {
         ObjectNode entry = JSON.createObjectNode();
         entry.put("eventID", r.eventID());
         entry.put("eventName", r.eventNameAsString());
         entry.put("eventVersion", r.eventVersion() == null ? "1.1" : r.eventVersion());
         entry.put("eventSource", "aws:dynamodb");
-        entry.put("awsRegion", r.awsRegion());
+        entry.put("awsRegion", region);
         ObjectNode dynamodb = entry.putObject("dynamodb");
         var s = r.dynamodb();
         if (s.approximateCreationDateTime() != null) {
-            dynamodb.put("ApproximateCreationDateTime", s.approximateCreationDateTime().getEpochSecond());
+            dynamodb.put("ApproximateCreationDateTime", epochSecondsWithFraction(s.approximateCreationDateTime()));
         }
         if (s.hasKeys()) {
             dynamodb.set("Keys", attributes(s.keys()));
@@ -46,6 +52,11 @@ final class DynamoDbJson {
             dynamodb.put("StreamViewType", s.streamViewTypeAsString());
         }
         return entry;
+    }
+
+    static BigDecimal epochSecondsWithFraction(Instant at) {
+        BigDecimal seconds = BigDecimal.valueOf(at.toEpochMilli()).movePointLeft(3).stripTrailingZeros();
+        return seconds.scale() < 1 ? seconds.setScale(1) : seconds;
     }
 
     static ObjectNode attributes(Map<String, AttributeValue> attributes) {

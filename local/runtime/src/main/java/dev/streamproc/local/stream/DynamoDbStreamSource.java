@@ -21,10 +21,22 @@ public final class DynamoDbStreamSource implements StreamSource {
 
     private final DynamoDbStreamsClient streams;
     private final String streamArn;
+    private final String region;
 
+    /** A stream named by the server's own ARN; entries report the ARN's region. */
     public DynamoDbStreamSource(DynamoDbStreamsClient streams, String streamArn) {
+        this(streams, streamArn, streamArn.split(":")[3]);
+    }
+
+    /** A stream as {@link DynamoDbStreamArn} resolved it: read by its server ARN, entries report the stack's region. */
+    public DynamoDbStreamSource(DynamoDbStreamsClient streams, DynamoDbStreamArn arn) {
+        this(streams, arn.serverArn(), arn.region());
+    }
+
+    private DynamoDbStreamSource(DynamoDbStreamsClient streams, String streamArn, String region) {
         this.streams = streams;
         this.streamArn = streamArn;
+        this.region = region;
     }
 
     @Override
@@ -71,7 +83,7 @@ public final class DynamoDbStreamSource implements StreamSource {
         GetRecordsResponse response = streams.getRecords(r -> r.shardIterator(iterator).limit(Math.min(limit, 1000)));
         List<StreamRecord> records = new ArrayList<>(response.records().size());
         for (Record r : response.records()) {
-            ObjectNode entry = DynamoDbJson.eventEntry(r);
+            ObjectNode entry = DynamoDbJson.eventEntry(r, region);
             records.add(new StreamRecord(shardId, r.dynamodb().sequenceNumber(), DynamoDbJson.attributes(r.dynamodb().keys()).toString(),
                     bytes(entry), r.dynamodb().approximateCreationDateTime()));
         }

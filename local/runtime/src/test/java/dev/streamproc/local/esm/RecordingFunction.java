@@ -30,6 +30,8 @@ final class RecordingFunction implements LambdaInvoker {
     final List<List<Rec>> batches = new CopyOnWriteArrayList<>();
     final List<Integer> eventSizes = new CopyOnWriteArrayList<>();
     final List<JsonNode> events = new CopyOnWriteArrayList<>();
+    /** The request id of each invocation, as the function saw it. */
+    final List<String> requestIds = new CopyOnWriteArrayList<>();
     final AtomicInteger concurrent = new AtomicInteger();
     final AtomicInteger maxConcurrent = new AtomicInteger();
     private final Behaviour behaviour;
@@ -48,6 +50,12 @@ final class RecordingFunction implements LambdaInvoker {
 
     static InvocationResult error(String message) {
         return InvocationResult.error("RuntimeException", message, Duration.ofMillis(1));
+    }
+
+    @Override
+    public InvocationResult invoke(String functionId, byte[] event, String requestId) {
+        requestIds.add(requestId);
+        return invoke(functionId, event);
     }
 
     @Override

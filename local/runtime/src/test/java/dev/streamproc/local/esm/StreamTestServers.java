@@ -88,6 +88,18 @@ public final class StreamTestServers {
                 .streamARN();
     }
 
+    /**
+     * Deletes a stream a test is done with: kinesis-mock allows 50 open shards in all, and the test JVM shares
+     * one server, so tests that make many streams give theirs back.
+     */
+    public void deleteStream(String streamArn) {
+        try {
+            kinesis.deleteStream(r -> r.streamARN(streamArn).enforceConsumerDeletion(true));
+        } catch (RuntimeException e) {
+            // already gone, or the server is stopping: nothing to give back
+        }
+    }
+
     /** Puts records (partition key, UTF-8 data) in order, one PutRecords call per 500; returns the sequence numbers. */
     public List<String> put(String streamArn, List<String[]> keyAndData) {
         List<String> sequenceNumbers = new ArrayList<>();

@@ -17,6 +17,11 @@ public final class LocalRuntimeHook {
         LocalRuntime runtime = LocalRuntime.start(cloud.template(), cloud.endpoints(), cloud.dataDir(),
                 LocalRuntime.Settings.of(System.out, options.verbose()));
         runtime.describe().forEach(line -> System.out.println("  " + line));
-        return runtime;
+        dev.streamproc.local.console.Console console = dev.streamproc.local.console.Console.start(cloud, runtime, options.consolePort());
+        System.out.println("  " + console.banner());
+        return () -> {
+            console.close();
+            runtime.close();
+        };
     }
 }

@@ -27,6 +27,7 @@ public final class StatusCommand {
         for (ServerStatus server : servers) {
             System.out.printf("  %-9s %-5s pid %-8d %s%n", server.name(), server.up() ? "up" : "DOWN", server.pid(), server.endpoint());
         }
+        dev.streamproc.local.console.ConsoleStatus.line(dataDir).ifPresent(System.out::println);
         boolean allUp = servers.stream().allMatch(ServerStatus::up);
         if (!allUp) {
             System.out.println("some servers are down: restart with ./streamproc down && ./streamproc up");

@@ -16,10 +16,10 @@ public final class UpCommand {
 
     static final String USAGE = """
             usage: streamproc up [--data-dir DIR] [--template FILE] [--stack-name NAME] [--parameter NAME=VALUE]...
-                                 [--persist] [--parameters-file FILE] [--ssm-parameter NAME=[Type:]VALUE]... [--free-ports] [--verbose]""";
+                                 [--persist] [--parameters-file FILE] [--ssm-parameter NAME=[Type:]VALUE]... [--free-ports] [--console-port PORT] [--verbose]""";
 
     /** Parsed options; {@code verbose} and the cloud config are what the runtime hook gets too. */
-    public record Options(LocalCloudConfig cloud, boolean verbose) {
+    public record Options(LocalCloudConfig cloud, boolean verbose, int consolePort) {
     }
 
     /** A started cloud plus runtime; closing stops the runtime first (registered with the cloud), then the cloud. */
@@ -107,6 +107,7 @@ public final class UpCommand {
         LocalCloudConfig.Builder builder = LocalCloudConfig.builder().fixedPorts();
         Path dataDir = null;
         boolean verbose = false;
+        int consolePort = dev.streamproc.local.console.Console.DEFAULT_PORT;
         List<String> unknown = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -126,6 +127,7 @@ public final class UpCommand {
                 }
                 case "--free-ports" -> builder.ports(LocalCloudConfig.Ports.FREE);
                 case "--verbose", "-v" -> verbose = true;
+                case "--console-port" -> consolePort = Integer.parseInt(CliArgs.value(args, ++i, arg));
                 case "-h", "--help" -> throw new IllegalArgumentException(USAGE);
                 default -> unknown.add(arg);
             }
@@ -134,6 +136,6 @@ public final class UpCommand {
             throw new IllegalArgumentException("unknown option(s) " + unknown + "\n" + USAGE);
         }
         builder.dataDir(CliArgs.dataDir(dataDir));
-        return new Options(builder.build(), verbose);
+        return new Options(builder.build(), verbose, consolePort);
     }
 }

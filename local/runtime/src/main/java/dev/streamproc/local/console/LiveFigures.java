@@ -27,6 +27,8 @@ public final class LiveFigures implements AutoCloseable {
 
     static final int KEEP = 600;
     static final Duration PERIOD = Duration.ofSeconds(1);
+    /** Rates are averaged over this many samples. */
+    static final int RATE_WINDOW = 5;
 
     /** One value of a series at a time (epoch millis). */
     public record Point(long t, double v) {
@@ -37,7 +39,7 @@ public final class LiveFigures implements AutoCloseable {
     private final Function<String, Long> itemCount;
     private final Function<String, Long> queueDepth;
     private final Map<String, Deque<Point>> series = new LinkedHashMap<>();
-    private final Map<String, Double> previous = new HashMap<>();
+    private final Map<String, Deque<Point>> totals = new HashMap<>();
     private ScheduledExecutorService sampler;
     private long ticks;
 
@@ -135,12 +137,16 @@ public final class LiveFigures implements AutoCloseable {
         }
     }
 
-    /** Records the per-second rate of a counter (the first sample of a counter is a rate of 0). */
+    /** Records the per-second rate of a counter over the last {@link #RATE_WINDOW} samples (bursts read smoothly). */
     private void rate(long now, String key, double total) {
-        Double before = previous.put(key, total);
-        Deque<Point> points = series.get(key);
-        double seconds = points == null || points.isEmpty() ? 1 : Math.max(0.001, (now - points.peekLast().t()) / 1000.0);
-        put(now, key, before == null ? 0 : Math.max(0, total - before) / seconds);
+        Deque<Point> totals = this.totals.computeIfAbsent(key, k -> new ArrayDeque<>());
+        totals.addLast(new Point(now, total));
+        while (totals.size() > RATE_WINDOW + 1) {
+            totals.removeFirst();
+        }
+        Point oldest = totals.peekFirst();
+        double seconds = (now - oldest.t()) / 1000.0;
+        put(now, key, seconds <= 0 ? 0 : Math.max(0, total - oldest.v()) / seconds);
     }
 
     private void put(long now, String key, double value) {

@@ -39,6 +39,10 @@ public final class ConsoleServer implements AutoCloseable {
 
     static final ObjectMapper JSON = JsonMapper.builder().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
 
+    static {
+        JSON.getFactory().setCharacterEscapes(new HtmlSafeEscapes());
+    }
+
     /** The page's policy: everything from this server, nothing inline, nothing framed. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";

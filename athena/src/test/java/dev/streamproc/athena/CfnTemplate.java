@@ -1,6 +1,6 @@
 package dev.streamproc.athena;
 
-import dev.streamproc.local.cloud.CfnYaml;
+import dev.streamproc.local.cloud.template.CfnYaml;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -5,9 +5,9 @@ import static dev.streamproc.consumer.StreamRecords.plain;
 import static dev.streamproc.consumer.StreamRecords.sequenceNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
-import dev.streamproc.local.cloud.DynamoDbServer;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.streamproc.local.cloud.server.DynamoDbServer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.streamproc.producer;
 
-import dev.streamproc.local.cloud.KinesisServer;
+import dev.streamproc.local.cloud.server.KinesisServer;
 import dev.streamproc.model.kpl.KplAggregate;
 import dev.streamproc.model.kpl.UserRecord;
 import java.net.URI;

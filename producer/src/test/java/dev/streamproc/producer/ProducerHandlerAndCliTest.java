@@ -2,22 +2,22 @@ package dev.streamproc.producer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.streamproc.local.cloud.SsmServer;
+import dev.streamproc.local.cloud.server.SsmServer;
 import dev.streamproc.model.kpl.UserRecord;
 import dev.streamproc.producer.cli.ProducerCliAccess;
 import dev.streamproc.producer.synthetic.SyntheticTweets;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.net.URI;
-import java.time.Instant;
-import org.joda.time.DateTime;
-import org.joda.time.DateTimeZone;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.joda.time.DateTime;
+import org.joda.time.DateTimeZone;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.streamproc.bench.producer;
 
-import dev.streamproc.local.cloud.KinesisServer;
+import dev.streamproc.local.cloud.server.KinesisServer;
 import dev.streamproc.model.kpl.UserRecord;
 import dev.streamproc.producer.OutgoingTweet;
 import dev.streamproc.producer.TweetPump;

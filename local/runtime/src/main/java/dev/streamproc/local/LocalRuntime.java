@@ -2,7 +2,7 @@ package dev.streamproc.local;
 
 import dev.streamproc.local.cloud.Endpoints;
 import dev.streamproc.local.cloud.SdkClients;
-import dev.streamproc.local.cloud.Template;
+import dev.streamproc.local.cloud.template.Template;
 import dev.streamproc.local.esm.EsmSettings;
 import dev.streamproc.local.esm.EventSourceMapping;
 import dev.streamproc.local.esm.StackEventSources;
@@ -14,15 +14,6 @@ import dev.streamproc.local.lambda.RuntimeOptions;
 import dev.streamproc.local.schedule.ScheduleRule;
 import dev.streamproc.local.schedule.ScheduleRules;
 import dev.streamproc.local.schedule.Scheduler;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sqs.SqsClient;
-
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -31,6 +22,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Everything of template.yaml that runs on top of a local cloud: the functions under the local Lambda runtime,

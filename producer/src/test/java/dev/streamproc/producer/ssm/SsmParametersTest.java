@@ -3,8 +3,8 @@ package dev.streamproc.producer.ssm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.streamproc.local.cloud.ParameterStore;
-import dev.streamproc.local.cloud.SsmServer;
+import dev.streamproc.local.cloud.server.ParameterStore;
+import dev.streamproc.local.cloud.server.SsmServer;
 import dev.streamproc.producer.ProducerSettings;
 import dev.streamproc.producer.source.SourceState;
 import dev.streamproc.producer.source.TweetSources;

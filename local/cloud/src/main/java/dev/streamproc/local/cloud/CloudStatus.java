@@ -1,5 +1,8 @@
 package dev.streamproc.local.cloud;
 
+import dev.streamproc.local.cloud.process.LocalState;
+import dev.streamproc.local.cloud.process.LoopbackPorts;
+import dev.streamproc.local.cloud.process.ProcessControl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,19 +1,39 @@
 package dev.streamproc.local.cloud;
 
+import dev.streamproc.local.cloud.process.LocalState;
+import dev.streamproc.local.cloud.process.LoopbackPorts;
+import dev.streamproc.local.cloud.process.ProcessControl;
+import dev.streamproc.local.cloud.process.RepoRoot;
+import dev.streamproc.local.cloud.server.DynamoDbServer;
+import dev.streamproc.local.cloud.server.KinesisServer;
+import dev.streamproc.local.cloud.server.LocalServer;
+import dev.streamproc.local.cloud.server.S3Server;
+import dev.streamproc.local.cloud.server.SqsServer;
+import dev.streamproc.local.cloud.server.SsmServer;
+import dev.streamproc.local.cloud.template.StackDeployer;
+import dev.streamproc.local.cloud.template.Template;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -35,128 +55,52 @@ public final class LocalCloud implements AutoCloseable {
 
     private final LocalCloudConfig config;
     private final Template template;
-    private final KinesisServer kinesis;
-    private final DynamoDbServer dynamoDb;
-    private final S3Server s3;
-    private final SsmServer ssm;
-    private final SqsServer sqs;
+    private final Servers servers;
     private final Endpoints endpoints;
     private final StackDeployer.Result deployment;
     private final Duration startup;
     private final Map<String, Duration> timings;
-    private final Servers servers;
     private final Thread shutdownHook;
     private final Object closeLock = new Object();
-    private final java.util.Deque<AutoCloseable> dependents = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private final Deque<AutoCloseable> dependents = new ConcurrentLinkedDeque<>();
     private volatile boolean closed;
 
     private LocalCloud(LocalCloudConfig config, Template template, Servers servers, Endpoints endpoints, StackDeployer.Result deployment,
                        Duration startup, Map<String, Duration> timings, Thread shutdownHook) {
-        this.timings = timings;
         this.config = config;
         this.template = template;
         this.servers = servers;
-        this.kinesis = servers.kinesis;
-        this.dynamoDb = servers.dynamoDb;
-        this.s3 = servers.s3;
-        this.ssm = servers.ssm;
-        this.sqs = servers.sqs;
         this.endpoints = endpoints;
         this.deployment = deployment;
         this.startup = startup;
+        this.timings = timings;
         this.shutdownHook = shutdownHook;
     }
 
-    /** Servers as they come up; closed together when start-up fails. */
-    private static final class Servers implements AutoCloseable {
-        volatile KinesisServer kinesis;
-        volatile DynamoDbServer dynamoDb;
-        volatile S3Server s3;
-        volatile SsmServer ssm;
-        volatile SqsServer sqs;
-
-        @Override
-        public void close() {
-            List<AutoCloseable> all = new ArrayList<>();
-            for (AutoCloseable server : new AutoCloseable[] {sqs, ssm, s3, dynamoDb, kinesis}) {
-                if (server != null) {
-                    all.add(server);
-                }
-            }
-            RuntimeException first = null;
-            for (AutoCloseable server : all) {
-                try {
-                    server.close();
-                } catch (Exception e) {
-                    if (first == null) {
-                        first = e instanceof RuntimeException r ? r : new LocalCloudException(e.getMessage(), e);
-                    }
-                }
-            }
-            if (first != null) {
-                throw first;
-            }
-        }
-    }
-
+    /**
+     * Checks the template, starts the five servers in parallel, creates the stack on them and writes the state
+     * file. Fails fast, with nothing left running, when a port is taken or the template is invalid.
+     */
     public static LocalCloud start(LocalCloudConfig config) {
         long begin = System.nanoTime();
         refuseIfRunning(config);
         LocalCloudConfig.Ports ports = reservePorts(config.ports());
-        String sqsEndpoint = "http://" + LoopbackPorts.LOOPBACK + ":" + ports.sqs();
-        Template checked = Template.load(config.template(), Template.Options.defaults().withStackName(config.stackName())
-                .withOverrides(config.parameterOverrides()).withSqsEndpoint(sqsEndpoint));
-        Map<String, SsmServer.SeedParameter> seed = seedParameters(config);
+        Template checked = loadTemplate(config, "http://" + LoopbackPorts.LOOPBACK + ":" + ports.sqs());
+        List<ServerLaunch> launches = launches(config, ports, seedParameters(config));
         createDirectories(config);
 
-        Servers servers = new Servers();
-        java.util.concurrent.atomic.AtomicReference<LocalCloud> started = new java.util.concurrent.atomic.AtomicReference<>();
-        // Until start() returns only the servers exist; afterwards the hook goes through close() (dependents first).
-        Thread hook = new Thread(() -> {
-            if (started.get() != null) {
-                started.get().close();
-            } else {
-                servers.close();
-            }
-        }, "local-cloud-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        ExecutorService pool = Executors.newFixedThreadPool(5, r -> {
-            Thread t = new Thread(r, "local-cloud-start");
-            t.setDaemon(true);
-            return t;
-        });
-        Map<String, Duration> timings = new java.util.concurrent.ConcurrentSkipListMap<>();
+        Servers servers = new Servers(launches.size());
+        AtomicReference<LocalCloud> started = new AtomicReference<>();
+        Thread hook = shutdownHook(started, servers);
+        Map<String, Duration> timings = new ConcurrentSkipListMap<>();
         try {
-            List<Future<?>> starting = new ArrayList<>();
-            LocalCloudConfig.Ports wanted = config.ports();
-            starting.add(pool.submit(call(timings, "kinesis", () -> servers.kinesis = retryOnPortRace(wanted.kinesisTls() == 0 && wanted.kinesisPlain() == 0,
-                    ports.kinesisTls(), tls -> KinesisServer.start(new KinesisServer.Config(RepoRoot.find(), config.logDir(), tls,
-                            tls == ports.kinesisTls() ? ports.kinesisPlain() : 0, config.persist()))))));
-            starting.add(pool.submit(call(timings, "dynamodb", () -> servers.dynamoDb = retryOnPortRace(wanted.dynamodb() == 0, ports.dynamodb(),
-                    port -> DynamoDbServer.start(new DynamoDbServer.Config(port, config.persist() ? config.dataDir().resolve("dynamodb") : null))))));
-            starting.add(pool.submit(call(timings, "s3", () -> servers.s3 = retryOnPortRace(wanted.s3() == 0, ports.s3(),
-                    port -> S3Server.start(config.s3Dir(), port)))));
-            starting.add(pool.submit(call(timings, "ssm", () -> servers.ssm = retryOnPortRace(wanted.ssm() == 0, ports.ssm(),
-                    port -> SsmServer.start(new SsmServer.Config(port, seed, config.persist() ? config.dataDir().resolve("ssm-parameters.json") : null))))));
-            starting.add(pool.submit(call(timings, "sqs", () -> servers.sqs = retryOnPortRace(wanted.sqs() == 0, ports.sqs(), SqsServer::start))));
-            awaitAll(starting);
-
-            Template template = checked;
-            if (servers.sqs.port() != ports.sqs()) {
-                // Another process took the picked port meanwhile: queue URLs must name the one really used.
-                template = Template.load(config.template(), Template.Options.defaults().withStackName(config.stackName())
-                        .withOverrides(config.parameterOverrides()).withSqsEndpoint(servers.sqs.endpoint()));
-            }
-            Endpoints endpoints = new Endpoints(servers.kinesis.httpsEndpoint(), servers.kinesis.httpEndpoint(), servers.dynamoDb.endpoint(),
-                    servers.s3.endpoint(), servers.ssm.endpoint(), servers.sqs.endpoint(), LocalCloudConfig.REGION,
-                    servers.kinesis.caBundle().map(Path::toString).orElse(null));
-            StackDeployer.Result deployment;
+            startAll(launches, servers, timings);
+            SqsServer sqs = servers.get(SqsServer.class);
+            // Another process may have taken the picked SQS port meanwhile: queue URLs must name the one really used.
+            Template template = sqs.port() == ports.sqs() ? checked : loadTemplate(config, sqs.endpoint());
+            Endpoints endpoints = endpoints(servers);
             long deployBegin = System.nanoTime();
-            SdkClients clients = new SdkClients(endpoints);
-            try (KinesisClient k = clients.kinesis(); DynamoDbClient d = clients.dynamoDb(); S3Client s = clients.s3();
-                 SqsClient q = clients.sqs(); SsmClient p = clients.ssm()) {
-                deployment = new StackDeployer(k, d, s, q, p, config.out()).deploy(template);
-            }
+            StackDeployer.Result deployment = deploy(config, template, endpoints);
             timings.put("stack", Duration.ofNanos(System.nanoTime() - deployBegin));
             Duration startup = Duration.ofNanos(System.nanoTime() - begin);
             LocalCloud cloud = new LocalCloud(config, template, servers, endpoints, deployment, startup, Map.copyOf(timings), hook);
@@ -167,36 +111,75 @@ public final class LocalCloud implements AutoCloseable {
             closeQuietly(servers);
             removeHook(hook);
             throw e;
-        } finally {
-            pool.shutdownNow();
         }
     }
 
+    private static Template loadTemplate(LocalCloudConfig config, String sqsEndpoint) {
+        return Template.load(config.template(), Template.Options.defaults().withStackName(config.stackName())
+                .withOverrides(config.parameterOverrides()).withSqsEndpoint(sqsEndpoint));
+    }
+
+    /** The five servers, each on its reserved port; the order is the start-up and (reversed) the shut-down order. */
+    private static List<ServerLaunch> launches(LocalCloudConfig config, LocalCloudConfig.Ports ports, Map<String, SsmServer.SeedParameter> seed) {
+        LocalCloudConfig.Ports wanted = config.ports();
+        Path dataDir = config.dataDir();
+        boolean persist = config.persist();
+        return List.of(
+                new ServerLaunch(wanted.kinesisTls() == 0 && wanted.kinesisPlain() == 0, ports.kinesisTls(),
+                        tls -> KinesisServer.start(new KinesisServer.Config(RepoRoot.find(), config.logDir(), tls,
+                                tls == ports.kinesisTls() ? ports.kinesisPlain() : 0, persist))),
+                new ServerLaunch(wanted.dynamodb() == 0, ports.dynamodb(),
+                        port -> DynamoDbServer.start(new DynamoDbServer.Config(port, persist ? dataDir.resolve("dynamodb") : null))),
+                new ServerLaunch(wanted.s3() == 0, ports.s3(), port -> S3Server.start(config.s3Dir(), port)),
+                new ServerLaunch(wanted.ssm() == 0, ports.ssm(),
+                        port -> SsmServer.start(new SsmServer.Config(port, seed, persist ? dataDir.resolve("ssm-parameters.json") : null))),
+                new ServerLaunch(wanted.sqs() == 0, ports.sqs(), SqsServer::start));
+    }
+
     /**
-     * Starts a server on {@code picked}; when the caller asked for any free port and another process took this one
-     * between picking and binding (other test JVMs do this), tries a fresh free port, up to three times.
+     * How to start one server: on its reserved port, or — when any free port was asked for and another process
+     * took this one between picking and binding (other test JVMs do this) — on a fresh free port, up to three times.
      */
-    private static <T> T retryOnPortRace(boolean anyPort, int picked, java.util.function.IntFunction<T> start) {
-        int port = picked;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return start.apply(port);
-            } catch (LocalCloudException e) {
-                if (!anyPort || attempt == 3 || !String.valueOf(e.getMessage()).contains("in use")) {
-                    throw e;
+    private record ServerLaunch(boolean anyPort, int reservedPort, IntFunction<LocalServer> startOn) {
+
+        LocalServer start() {
+            int port = reservedPort;
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return startOn.apply(port);
+                } catch (LocalCloudException e) {
+                    if (!anyPort || attempt == 3 || !String.valueOf(e.getMessage()).contains("in use")) {
+                        throw e;
+                    }
+                    port = LoopbackPorts.freePort();
                 }
-                port = LoopbackPorts.freePort();
             }
         }
     }
 
-    private static Callable<Void> call(Map<String, Duration> timings, String server, Runnable action) {
-        return () -> {
-            long begin = System.nanoTime();
-            action.run();
-            timings.put(server, Duration.ofNanos(System.nanoTime() - begin));
-            return null;
-        };
+    /** Starts every server in parallel and waits for all; the first failure is thrown once all have settled. */
+    private static void startAll(List<ServerLaunch> launches, Servers servers, Map<String, Duration> timings) {
+        ExecutorService pool = Executors.newFixedThreadPool(launches.size(), r -> {
+            Thread t = new Thread(r, "local-cloud-start");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> starting = new ArrayList<>();
+            for (int i = 0; i < launches.size(); i++) {
+                int slot = i;
+                starting.add(pool.submit(() -> {
+                    long begin = System.nanoTime();
+                    LocalServer server = launches.get(slot).start();
+                    servers.set(slot, server);
+                    timings.put(server.name(), Duration.ofNanos(System.nanoTime() - begin));
+                    return null;
+                }));
+            }
+            awaitAll(starting);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static void awaitAll(List<Future<?>> futures) {
@@ -218,6 +201,83 @@ public final class LocalCloud implements AutoCloseable {
         }
     }
 
+    /** Until start() returns only the servers exist; afterwards the hook goes through close() (dependents first). */
+    private static Thread shutdownHook(AtomicReference<LocalCloud> started, Servers servers) {
+        Thread hook = new Thread(() -> {
+            LocalCloud cloud = started.get();
+            if (cloud != null) {
+                cloud.close();
+            } else {
+                servers.close();
+            }
+        }, "local-cloud-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
+    private static Endpoints endpoints(Servers servers) {
+        KinesisServer kinesis = servers.get(KinesisServer.class);
+        return new Endpoints(kinesis.httpsEndpoint(), kinesis.httpEndpoint(), servers.get(DynamoDbServer.class).endpoint(),
+                servers.get(S3Server.class).endpoint(), servers.get(SsmServer.class).endpoint(), servers.get(SqsServer.class).endpoint(),
+                LocalCloudConfig.REGION, kinesis.caBundle().map(Path::toString).orElse(null));
+    }
+
+    private static StackDeployer.Result deploy(LocalCloudConfig config, Template template, Endpoints endpoints) {
+        SdkClients clients = new SdkClients(endpoints);
+        try (KinesisClient k = clients.kinesis(); DynamoDbClient d = clients.dynamoDb(); S3Client s = clients.s3();
+             SqsClient q = clients.sqs(); SsmClient p = clients.ssm()) {
+            return new StackDeployer(k, d, s, q, p, config.out()).deploy(template);
+        }
+    }
+
+    /** The servers as they come up, each in its launch slot; closed together, last launched first. */
+    private static final class Servers implements AutoCloseable {
+        private final AtomicReferenceArray<LocalServer> slots;
+
+        Servers(int count) {
+            slots = new AtomicReferenceArray<>(count);
+        }
+
+        void set(int slot, LocalServer server) {
+            slots.set(slot, server);
+        }
+
+        /** The started servers in launch order. */
+        List<LocalServer> all() {
+            List<LocalServer> all = new ArrayList<>();
+            for (int i = 0; i < slots.length(); i++) {
+                if (slots.get(i) != null) {
+                    all.add(slots.get(i));
+                }
+            }
+            return all;
+        }
+
+        <T extends LocalServer> T get(Class<T> type) {
+            return all().stream().filter(type::isInstance).map(type::cast).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(type.getSimpleName() + " did not start"));
+        }
+
+        @Override
+        public void close() {
+            List<LocalServer> all = all();
+            Collections.reverse(all);
+            RuntimeException first = null;
+            for (LocalServer server : all) {
+                try {
+                    server.close();
+                } catch (RuntimeException e) {
+                    if (first == null) {
+                        first = e;
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        }
+    }
+
     /** A second {@code up} on the same data directory would fight over ports and files: refuse it clearly. */
     private static void refuseIfRunning(LocalCloudConfig config) {
         Optional<LocalState> state;
@@ -234,17 +294,28 @@ public final class LocalCloud implements AutoCloseable {
 
     /** Resolves every port before anything starts, so a taken port fails fast with nothing to clean up. */
     private static LocalCloudConfig.Ports reservePorts(LocalCloudConfig.Ports wanted) {
-        List<Integer> chosen = new ArrayList<>();
-        int[] values = {wanted.kinesisTls(), wanted.kinesisPlain(), wanted.dynamodb(), wanted.s3(), wanted.ssm(), wanted.sqs()};
-        String[] names = {"Kinesis (TLS)", "Kinesis (plain HTTP)", "DynamoDB Local", "S3 (s3proxy)", "SSM Parameter Store", "SQS (ElasticMQ)"};
-        for (int i = 0; i < values.length; i++) {
+        DistinctPorts pick = new DistinctPorts();
+        return new LocalCloudConfig.Ports(
+                pick.port(wanted.kinesisTls(), "Kinesis (TLS)"),
+                pick.port(wanted.kinesisPlain(), "Kinesis (plain HTTP)"),
+                pick.port(wanted.dynamodb(), "DynamoDB Local"),
+                pick.port(wanted.s3(), "S3 (s3proxy)"),
+                pick.port(wanted.ssm(), "SSM Parameter Store"),
+                pick.port(wanted.sqs(), "SQS (ElasticMQ)"));
+    }
+
+    /** Resolves ports so that no two free ones picked for one cloud are the same. */
+    private static final class DistinctPorts {
+        private final Set<Integer> chosen = new HashSet<>();
+
+        int port(int wanted, String label) {
             int port;
             do {
-                port = LoopbackPorts.resolve(values[i], names[i]);
-            } while (values[i] == 0 && chosen.contains(port));
+                port = LoopbackPorts.resolve(wanted, label);
+            } while (wanted == 0 && chosen.contains(port));
             chosen.add(port);
+            return port;
         }
-        return new LocalCloudConfig.Ports(chosen.get(0), chosen.get(1), chosen.get(2), chosen.get(3), chosen.get(4), chosen.get(5));
     }
 
     private static Map<String, SsmServer.SeedParameter> seedParameters(LocalCloudConfig config) {
@@ -266,15 +337,11 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     private void writeState() {
-        long self = ProcessHandle.current().pid();
-        List<LocalState.Server> servers = List.of(
-                new LocalState.Server("kinesis", kinesis.pid(), List.of(kinesis.httpsPort(), kinesis.httpPort()), kinesis.httpsEndpoint()),
-                new LocalState.Server("dynamodb", self, List.of(dynamoDb.port()), dynamoDb.endpoint()),
-                new LocalState.Server("s3", self, List.of(s3.port()), s3.endpoint()),
-                new LocalState.Server("ssm", self, List.of(ssm.port()), ssm.endpoint()),
-                new LocalState.Server("sqs", self, List.of(sqs.port()), sqs.endpoint()));
-        new LocalState(self, Instant.now().toString(), config.dataDir().toString(), template.stackName(), template.file().toString(),
-                endpoints, servers).write(config.stateFile());
+        List<LocalState.Server> recorded = servers.all().stream()
+                .map(server -> new LocalState.Server(server.name(), server.pid(), server.ports(), server.endpoint()))
+                .toList();
+        new LocalState(ProcessHandle.current().pid(), Instant.now().toString(), config.dataDir().toString(), template.stackName(),
+                template.file().toString(), endpoints, recorded).write(config.stateFile());
     }
 
     public LocalCloudConfig config() {
@@ -314,21 +381,19 @@ public final class LocalCloud implements AutoCloseable {
 
     /** Where bucket {@code b}'s objects land as plain files: {@code s3Dir()/b/key}. */
     public Path s3Dir() {
-        return s3.baseDir();
+        return servers.get(S3Server.class).baseDir();
     }
 
     public KinesisServer kinesisServer() {
-        return kinesis;
+        return servers.get(KinesisServer.class);
     }
 
     /** Server name → answering now. */
     public Map<String, Boolean> health() {
         Map<String, Boolean> health = new LinkedHashMap<>();
-        health.put("kinesis", kinesis.isAlive() && kinesis.isHealthy());
-        health.put("dynamodb", dynamoDb.isAlive());
-        health.put("s3", s3.isAlive());
-        health.put("ssm", ssm.isAlive());
-        health.put("sqs", sqs.isAlive());
+        for (LocalServer server : servers.all()) {
+            health.put(server.name(), server.isAlive());
+        }
         return health;
     }
 

@@ -1,5 +1,6 @@
 package dev.streamproc.local.cloud;
 
+import dev.streamproc.local.cloud.process.RepoRoot;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

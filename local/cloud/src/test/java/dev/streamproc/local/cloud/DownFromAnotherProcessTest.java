@@ -3,6 +3,8 @@ package dev.streamproc.local.cloud;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamproc.local.cloud.CloudStatus.ServerStatus;
+import dev.streamproc.local.cloud.process.LocalState;
+import dev.streamproc.local.cloud.process.RepoRoot;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

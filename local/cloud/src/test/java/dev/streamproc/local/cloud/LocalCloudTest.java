@@ -3,11 +3,11 @@ package dev.streamproc.local.cloud;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamproc.local.cloud.CloudStatus.ServerStatus;
-
+import dev.streamproc.local.cloud.process.RepoRoot;
+import dev.streamproc.local.cloud.template.Template;
+import dev.streamproc.local.cloud.template.TemplateException;
 import java.nio.file.Path;
-
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

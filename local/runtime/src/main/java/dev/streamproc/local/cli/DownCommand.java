@@ -1,30 +1,36 @@
 package dev.streamproc.local.cli;
 
 import dev.streamproc.local.cloud.CloudStatus;
-import dev.streamproc.local.cloud.LocalState;
+import dev.streamproc.local.cloud.process.LocalState;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code streamproc down}: stops the local cloud recorded in the data directory (SIGTERM, then SIGKILL). */
-public final class DownCommand {
+@Command(name = "down", description = "stop the running local cloud")
+final class DownCommand implements Callable<Integer> {
 
-    static final String USAGE = "usage: streamproc down [--data-dir DIR]";
+    @ParentCommand
+    Streamproc streamproc;
 
-    private DownCommand() {
-    }
+    @Mixin
+    DataDirOption dataDir;
 
-    public static int run(List<String> args) {
-        Path dataDir = CliArgs.dataDirOnly(args, USAGE);
-        Optional<LocalState> state = CloudStatus.state(dataDir);
+    @Override
+    public Integer call() {
+        Path dir = dataDir.resolve();
+        Optional<LocalState> state = CloudStatus.state(dir);
         if (state.isEmpty()) {
-            System.out.println("no local cloud is running from " + dataDir);
+            streamproc.out().println("no local cloud is running from " + dir);
             return 0;
         }
         long begin = System.nanoTime();
-        CloudStatus.stop(dataDir, Duration.ofSeconds(10));
-        System.out.printf("stopped the local cloud (pid %d) in %.1f s%n", state.get().pid(), (System.nanoTime() - begin) / 1e9);
+        CloudStatus.stop(dir, Duration.ofSeconds(10));
+        streamproc.out().printf("stopped the local cloud (pid %d) in %.1f s%n", state.get().pid(), (System.nanoTime() - begin) / 1e9);
         return 0;
     }
 }

@@ -1,27 +1,33 @@
 package dev.streamproc.local.cli;
 
 import dev.streamproc.local.cloud.CloudStatus;
-import dev.streamproc.local.cloud.LocalState;
+import dev.streamproc.local.cloud.process.LocalState;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code streamproc env}: {@code export} lines that point the AWS CLI and SDKs at the running stack ({@code eval $(./streamproc env)}). */
-public final class EnvCommand {
+@Command(name = "env", description = "print 'export AWS_ENDPOINT_URL_...' lines for the running stack")
+final class EnvCommand implements Callable<Integer> {
 
-    static final String USAGE = "usage: streamproc env [--data-dir DIR]";
+    @ParentCommand
+    Streamproc streamproc;
 
-    private EnvCommand() {
-    }
+    @Mixin
+    DataDirOption dataDir;
 
-    public static int run(List<String> args) {
-        Path dataDir = CliArgs.dataDirOnly(args, USAGE);
-        Optional<LocalState> state = CloudStatus.state(dataDir);
+    @Override
+    public Integer call() {
+        Path dir = dataDir.resolve();
+        Optional<LocalState> state = CloudStatus.state(dir);
         if (state.isEmpty()) {
-            System.err.println("streamproc env: no local cloud is running from " + dataDir + " (start one with ./streamproc up)");
+            streamproc.err().println("streamproc env: no local cloud is running from " + dir + " (start one with ./streamproc up)");
             return 1;
         }
-        state.get().endpoints().sdkEnvironment().forEach((name, value) -> System.out.println("export " + name + "=" + shellQuote(value)));
+        state.get().endpoints().sdkEnvironment().forEach((name, value) -> streamproc.out().println("export " + name + "=" + shellQuote(value)));
         return 0;
     }
 

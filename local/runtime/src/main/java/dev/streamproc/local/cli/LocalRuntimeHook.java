@@ -2,6 +2,7 @@ package dev.streamproc.local.cli;
 
 import dev.streamproc.local.LocalRuntime;
 import dev.streamproc.local.cloud.LocalCloud;
+import java.io.PrintStream;
 
 /**
  * What {@code up} starts beside the local cloud: the functions of the template under the local Lambda runtime,
@@ -13,12 +14,12 @@ public final class LocalRuntimeHook {
     private LocalRuntimeHook() {
     }
 
-    public static AutoCloseable start(LocalCloud cloud, UpCommand.Options options) {
+    public static AutoCloseable start(LocalCloud cloud, UpCommand.Options options, PrintStream out) {
         LocalRuntime runtime = LocalRuntime.start(cloud.template(), cloud.endpoints(), cloud.dataDir(),
-                LocalRuntime.Settings.of(System.out, options.verbose()));
-        runtime.describe().forEach(line -> System.out.println("  " + line));
+                LocalRuntime.Settings.of(out, options.verbose()));
+        runtime.describe().forEach(line -> out.println("  " + line));
         dev.streamproc.local.console.Console console = dev.streamproc.local.console.Console.start(cloud, runtime, options.consolePort());
-        System.out.println("  " + console.banner());
+        out.println("  " + console.banner());
         return () -> {
             console.close();
             runtime.close();

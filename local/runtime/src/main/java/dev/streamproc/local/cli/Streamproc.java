@@ -1,39 +1,61 @@
 package dev.streamproc.local.cli;
 
 import dev.streamproc.local.cloud.LocalCloudException;
-import java.util.LinkedHashMap;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
- * {@code ./streamproc <command> [args]}: the local mode's entry point. Each command is a class with
- * {@code static int run(List<String> args)} returning the exit status; add one line to {@link #COMMANDS} for a new one.
+ * {@code ./streamproc <command> [options]}: the local mode's entry point. Every command is a picocli
+ * {@code @Command} listed in {@link #SUBCOMMANDS}; each answers {@code --help}. A usage error is one line
+ * ({@code streamproc <command>: what is wrong}) plus the command's synopsis, exit status 2; a command that fails
+ * says why in one line, exit status 1.
  */
-public final class Streamproc {
+@Command(name = "streamproc", synopsisHeading = "usage: ", synopsisSubcommandLabel = "<command>",
+        description = "The stack of template.yaml on this machine: no AWS account, no Docker.",
+        commandListHeading = "%nCommands:%n", footer = "%n<command> --help shows its options.",
+        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, EnvCommand.class, DemoCommand.class,
+                InvokeCommand.class, QueryCommand.class, ItemsCommand.class, CommandLine.HelpCommand.class})
+public final class Streamproc implements Callable<Integer> {
 
-    /** A subcommand: arguments after its name in, exit status out. */
-    @FunctionalInterface
-    public interface Command {
-        int run(List<String> args);
+    @Spec
+    CommandSpec spec;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private Streamproc(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
-    private record Entry(Command command, String summary) {
+    /** Where the commands print their results. */
+    PrintStream out() {
+        return out;
     }
 
-    private static final Map<String, Entry> COMMANDS = new LinkedHashMap<>();
-
-    static {
-        COMMANDS.put("up", new Entry(UpCommand::run, "start the local cloud and runtime; stay up until Ctrl-C"));
-        COMMANDS.put("down", new Entry(DownCommand::run, "stop the running local cloud"));
-        COMMANDS.put("status", new Entry(StatusCommand::run, "show each local server: up/down, pid, endpoint"));
-        COMMANDS.put("env", new Entry(EnvCommand::run, "print 'export AWS_ENDPOINT_URL_...' lines for the running stack"));
-        COMMANDS.put("demo", new Entry(dev.streamproc.local.demo.DemoCommand::run, "run the whole pipeline on synthetic tweets and account for each"));
-        COMMANDS.put("invoke", new Entry(dev.streamproc.local.lambda.InvokeCommand::run, "invoke one function once"));
-        COMMANDS.put("query", new Entry(dev.streamproc.local.query.QueryCommand::run, "run Athena SQL locally over the landed S3 files"));
-        COMMANDS.put("items", new Entry(dev.streamproc.local.items.ItemsCommand::run, "read EventData items of the running stack"));
+    /** Where the commands print progress, warnings and errors. */
+    PrintStream err() {
+        return err;
     }
 
-    private Streamproc() {
+    /** {@code streamproc} alone: the command list, and a usage error's status. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return CommandLine.ExitCode.USAGE;
     }
 
     /** Always ends through System.exit, so shutdown hooks stop whatever a failed command had started. */
@@ -49,26 +71,64 @@ public final class Streamproc {
     }
 
     public static int run(List<String> args) {
-        if (args.isEmpty() || List.of("-h", "--help", "help").contains(args.get(0))) {
-            printUsage();
-            return args.isEmpty() ? 2 : 0;
-        }
-        Entry entry = COMMANDS.get(args.get(0));
-        if (entry == null) {
-            System.err.println("streamproc: unknown command '" + args.get(0) + "'");
-            printUsage();
-            return 2;
-        }
-        try {
-            return entry.command().run(args.subList(1, args.size()));
-        } catch (LocalCloudException | IllegalArgumentException e) {
-            System.err.println("streamproc " + args.get(0) + ": " + e.getMessage());
-            return 1;
-        }
+        return run(args, System.out, System.err);
     }
 
-    private static void printUsage() {
-        System.err.println("usage: ./streamproc <command> [options]   (<command> --help for its options)");
-        COMMANDS.forEach((name, entry) -> System.err.printf("  %-8s %s%n", name, entry.summary()));
+    /** Runs {@code streamproc args...} with its output and errors going to the given streams. */
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        return commandLine(out, err).execute(args.toArray(String[]::new));
+    }
+
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(new Streamproc(out, err));
+        cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cli.setParameterExceptionHandler(Streamproc::usageError);
+        cli.setExecutionExceptionHandler((e, command, parsed) -> failure(e, command));
+        List<CommandLine> all = new ArrayList<>(List.of(cli));
+        all.addAll(cli.getSubcommands().values());
+        for (CommandLine command : all) {
+            if (!(command.getCommand() instanceof CommandLine.HelpCommand)) {
+                command.getCommandSpec().addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                        .description("show this help and exit").build());
+            }
+            command.getCommandSpec().usageMessage().synopsisHeading("usage: ");
+        }
+        return cli;
+    }
+
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println(command.getCommandSpec().qualifiedName() + ": " + oneLine(e));
+        err.print(command.getHelp().synopsisHeading() + command.getHelp().synopsis(0));
+        err.flush();
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    /** picocli's messages in the words the commands have always used. */
+    static String oneLine(ParameterException e) {
+        List<String> unmatched = e instanceof UnmatchedArgumentException u ? u.getUnmatched() : e.getCommandLine().getUnmatchedArguments();
+        if (!unmatched.isEmpty()) {
+            String first = unmatched.get(0);
+            boolean topLevel = e.getCommandLine().getParent() == null;
+            return (topLevel && !first.startsWith("-") ? "unknown command '" : "unexpected argument '") + first + "'";
+        }
+        if (e instanceof MissingParameterException missing && !missing.getMissing().isEmpty()
+                && missing.getMissing().get(0) instanceof OptionSpec option && e.getMessage().contains("for option")) {
+            return option.longestName() + " needs a value";
+        }
+        return e.getMessage();
+    }
+
+    /** What a command could not do, in one line; anything else is a bug and keeps its stack trace. */
+    private static int failure(Exception e, CommandLine command) throws Exception {
+        if (e instanceof LocalCloudException || e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                || e instanceof UncheckedIOException) {
+            command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+            command.getErr().flush();
+            return CommandLine.ExitCode.SOFTWARE;
+        }
+        throw e;
     }
 }

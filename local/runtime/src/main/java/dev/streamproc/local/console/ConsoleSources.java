@@ -2,7 +2,7 @@ package dev.streamproc.local.console;
 
 import dev.streamproc.local.LocalRuntime;
 import dev.streamproc.local.cloud.LocalCloud;
-import dev.streamproc.local.cloud.Template;
+import dev.streamproc.local.cloud.template.Template;
 import dev.streamproc.local.esm.EventSourceMapping;
 import dev.streamproc.local.firehose.FirehoseDelivery;
 import dev.streamproc.local.lambda.LocalLambda;

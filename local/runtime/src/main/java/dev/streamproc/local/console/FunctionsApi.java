@@ -1,7 +1,7 @@
 package dev.streamproc.local.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.streamproc.local.cloud.Template;
+import dev.streamproc.local.cloud.template.Template;
 import dev.streamproc.local.lambda.FunctionSpec;
 import dev.streamproc.local.lambda.LambdaInvoker.InvocationResult;
 import java.io.IOException;

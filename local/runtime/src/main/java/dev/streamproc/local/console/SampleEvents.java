@@ -2,11 +2,11 @@ package dev.streamproc.local.console;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.streamproc.local.cloud.Template;
+import dev.streamproc.local.cloud.template.Template;
 import dev.streamproc.local.esm.KinesisEventFormat;
-import dev.streamproc.local.esm.StreamRecord;
+import dev.streamproc.local.stream.StreamRecord;
 import dev.streamproc.local.firehose.FirehoseDelivery;
-import dev.streamproc.local.firehose.KplDeaggregator;
+import dev.streamproc.local.stream.KplUserRecords;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -129,7 +129,7 @@ public final class SampleEvents {
         event.put("region", s.region());
         ArrayNode records = event.putArray("records");
         var newest = streams.newestRecord(sources.template().streamNameForArn(s.sourceStreamArn()));
-        byte[] data = newest.map(r -> KplDeaggregator.deaggregate(r.data()).get(0).data())
+        byte[] data = newest.map(r -> KplUserRecords.of(r).get(0).data())
                 .orElse("{\"sample\":\"record\"}".getBytes(StandardCharsets.UTF_8));
         ObjectNode record = records.addObject();
         record.put("recordId", "49546986683135544286507457936321625675700192471156785154000000000000000000");

@@ -1,6 +1,6 @@
 package dev.streamproc.local.console;
 
-import dev.streamproc.local.cloud.Template;
+import dev.streamproc.local.cloud.template.Template;
 import dev.streamproc.local.esm.EsmSettings;
 import dev.streamproc.local.firehose.FirehoseDelivery;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.streamproc.local.console;
 
-import dev.streamproc.local.esm.StreamRecord;
-import dev.streamproc.local.firehose.KplDeaggregator;
+import dev.streamproc.local.stream.StreamRecord;
+import dev.streamproc.local.stream.KplUserRecords;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,10 +145,9 @@ public final class StreamsApi {
 
     static RecordView view(String shardId, Record r) {
         byte[] data = r.data().asByteArray();
-        List<KplDeaggregator.UserRecord> users = KplDeaggregator.deaggregate(data);
-        boolean aggregated = users.size() != 1 || users.get(0).partitionKey() != null;
-        List<UserRecord> shown = users.stream().map(u -> new UserRecord(u.subSequenceNumber(),
-                u.partitionKey() == null ? r.partitionKey() : u.partitionKey(), DisplayText.of(u.data()))).toList();
+        var users = KplUserRecords.of(new StreamRecord(shardId, r.sequenceNumber(), r.partitionKey(), data, r.approximateArrivalTimestamp()));
+        boolean aggregated = users.stream().anyMatch(u -> u.aggregated());
+        List<UserRecord> shown = users.stream().map(u -> new UserRecord(u.subSequenceNumber(), u.partitionKey(), DisplayText.of(u.data()))).toList();
         return new RecordView(shardId, r.sequenceNumber(), String.valueOf(r.approximateArrivalTimestamp()), r.partitionKey(), aggregated, data.length, shown);
     }
 }

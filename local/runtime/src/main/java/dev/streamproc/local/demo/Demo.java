@@ -2,14 +2,14 @@ package dev.streamproc.local.demo;
 
 import dev.streamproc.local.LocalRuntime;
 import dev.streamproc.local.cloud.LocalCloudConfig;
-import dev.streamproc.local.cloud.LocalState;
-import dev.streamproc.local.cloud.RepoRoot;
-import dev.streamproc.local.cloud.Template;
+import dev.streamproc.local.cloud.process.LocalState;
+import dev.streamproc.local.cloud.process.RepoRoot;
+import dev.streamproc.local.cloud.template.Template;
 import dev.streamproc.local.esm.EventSourceMapping;
-import dev.streamproc.local.esm.KinesisStreamSource;
 import dev.streamproc.local.firehose.FirehoseDelivery;
 import dev.streamproc.local.firehose.FirehoseMetrics;
 import dev.streamproc.local.lambda.FunctionSpec;
+import dev.streamproc.local.stream.KinesisStreamSource;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

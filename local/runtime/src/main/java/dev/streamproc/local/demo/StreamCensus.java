@@ -1,9 +1,9 @@
 package dev.streamproc.local.demo;
 
-import dev.streamproc.local.esm.StartPosition;
-import dev.streamproc.local.esm.StreamRecord;
-import dev.streamproc.local.esm.StreamSource;
-import dev.streamproc.local.firehose.KplDeaggregator;
+import dev.streamproc.local.stream.KplUserRecords;
+import dev.streamproc.local.stream.StartPosition;
+import dev.streamproc.local.stream.StreamRecord;
+import dev.streamproc.local.stream.StreamSource;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,9 +61,8 @@ public final class StreamCensus {
                 StreamSource.Page page = stream.getRecords(shardId, iterator, 10_000);
                 for (StreamRecord record : page.records()) {
                     kinesisRecords++;
-                    for (KplDeaggregator.UserRecord user : KplDeaggregator.deaggregate(record.data())) {
-                        users.add(new UserRecord(shardId, record.sequenceNumber(), user.subSequenceNumber(),
-                                user.partitionKey() == null ? record.partitionKey() : user.partitionKey(), user.data(),
+                    for (dev.streamproc.model.kpl.UserRecord user : KplUserRecords.of(record)) {
+                        users.add(new UserRecord(shardId, record.sequenceNumber(), user.subSequenceNumber(), user.partitionKey(), user.data(),
                                 record.approximateArrivalTimestamp()));
                     }
                 }

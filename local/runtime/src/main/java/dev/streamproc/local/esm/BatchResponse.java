@@ -1,6 +1,7 @@
 package dev.streamproc.local.esm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.streamproc.local.stream.StreamRecord;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;

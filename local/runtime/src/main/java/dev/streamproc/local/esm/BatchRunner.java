@@ -1,7 +1,8 @@
 package dev.streamproc.local.esm;
 
-import dev.streamproc.local.lambda.LambdaInvoker;
 import dev.streamproc.local.lambda.LambdaInvoker.InvocationResult;
+import dev.streamproc.local.lambda.LambdaInvoker;
+import dev.streamproc.local.stream.StreamRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.streamproc.local.esm;
 
+import dev.streamproc.local.stream.StreamRecord;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

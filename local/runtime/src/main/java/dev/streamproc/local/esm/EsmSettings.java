@@ -1,5 +1,6 @@
 package dev.streamproc.local.esm;
 
+import dev.streamproc.local.stream.StartPosition;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -133,65 +134,129 @@ public record EsmSettings(
         return v == null ? List.of() : List.of(v.toString());
     }
 
-    public EsmSettings withBatchSize(int value) {
-        return new EsmSettings(functionId, functionArn, streamArn, value, maximumBatchingWindow, startingPosition, maximumRetryAttempts,
-                maximumRecordAgeSeconds, bisectBatchOnFunctionError, reportBatchItemFailures, parallelizationFactor,
-                onFailureDestination, enabled, idlePollInterval, retryDelay, maxPayloadBytes);
+    /** AWS's defaults for a mapping of {@code functionId} on {@code streamArn}, to change some of them. */
+    public static Builder builder(String functionId, String functionArn, String streamArn) {
+        return defaults(functionId, functionArn, streamArn).toBuilder();
     }
 
-    public EsmSettings withBatchingWindow(Duration value) {
-        return new EsmSettings(functionId, functionArn, streamArn, batchSize, value, startingPosition, maximumRetryAttempts,
-                maximumRecordAgeSeconds, bisectBatchOnFunctionError, reportBatchItemFailures, parallelizationFactor,
-                onFailureDestination, enabled, idlePollInterval, retryDelay, maxPayloadBytes);
+    /** A builder holding these settings, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public EsmSettings withStartingPosition(StartPosition value) {
-        return new EsmSettings(functionId, functionArn, streamArn, batchSize, maximumBatchingWindow, value, maximumRetryAttempts,
-                maximumRecordAgeSeconds, bisectBatchOnFunctionError, reportBatchItemFailures, parallelizationFactor,
-                onFailureDestination, enabled, idlePollInterval, retryDelay, maxPayloadBytes);
-    }
+    /** Each setter names the property it sets; {@link #build()} checks the ranges AWS allows. */
+    public static final class Builder {
+        private final String functionId;
+        private final String functionArn;
+        private final String streamArn;
+        private int batchSize;
+        private Duration maximumBatchingWindow;
+        private StartPosition startingPosition;
+        private int maximumRetryAttempts;
+        private int maximumRecordAgeSeconds;
+        private boolean bisectBatchOnFunctionError;
+        private boolean reportBatchItemFailures;
+        private int parallelizationFactor;
+        private String onFailureDestination;
+        private boolean enabled;
+        private Duration idlePollInterval;
+        private Duration retryDelay;
+        private int maxPayloadBytes;
 
-    public EsmSettings withRetries(int maxRetryAttempts, int maxRecordAgeSeconds) {
-        return new EsmSettings(functionId, functionArn, streamArn, batchSize, maximumBatchingWindow, startingPosition, maxRetryAttempts,
-                maxRecordAgeSeconds, bisectBatchOnFunctionError, reportBatchItemFailures, parallelizationFactor,
-                onFailureDestination, enabled, idlePollInterval, retryDelay, maxPayloadBytes);
-    }
+        private Builder(EsmSettings from) {
+            functionId = from.functionId;
+            functionArn = from.functionArn;
+            streamArn = from.streamArn;
+            batchSize = from.batchSize;
+            maximumBatchingWindow = from.maximumBatchingWindow;
+            startingPosition = from.startingPosition;
+            maximumRetryAttempts = from.maximumRetryAttempts;
+            maximumRecordAgeSeconds = from.maximumRecordAgeSeconds;
+            bisectBatchOnFunctionError = from.bisectBatchOnFunctionError;
+            reportBatchItemFailures = from.reportBatchItemFailures;
+            parallelizationFactor = from.parallelizationFactor;
+            onFailureDestination = from.onFailureDestination;
+            enabled = from.enabled;
+            idlePollInterval = from.idlePollInterval;
+            retryDelay = from.retryDelay;
+            maxPayloadBytes = from.maxPayloadBytes;
+        }
 
-    public EsmSettings withBisect(boolean value) {
-        return new EsmSettings(functionId, functionArn, streamArn, batchSize, maximumBatchingWindow, startingPosition, maximumRetryAttempts,
-                maximumRecordAgeSeconds, value, reportBatchItemFailures, parallelizationFactor,
-                onFailureDestination, enabled, idlePollInterval, retryDelay, maxPayloadBytes);
-    }
+        public Builder batchSize(int value) {
+            batchSize = value;
+            return this;
+        }
 
-    public EsmSettings withReportBatchItemFailures(boolean value) {
-        return new EsmSettings(functionId, functionArn, streamArn, batchSize, maximumBatchingWindow, startingPosition, maximumRetryAttempts,
-                maximumRecordAgeSeconds, bisectBatchOnFunctionError, value, parallelizationFactor,
-                onFailureDestination, enabled, idlePollInterval, retryDelay, maxPayloadBytes);
-    }
+        public Builder maximumBatchingWindow(Duration value) {
+            maximumBatchingWindow = value;
+            return this;
+        }
 
-    public EsmSettings withParallelizationFactor(int value) {
-        return new EsmSettings(functionId, functionArn, streamArn, batchSize, maximumBatchingWindow, startingPosition, maximumRetryAttempts,
-                maximumRecordAgeSeconds, bisectBatchOnFunctionError, reportBatchItemFailures, value,
-                onFailureDestination, enabled, idlePollInterval, retryDelay, maxPayloadBytes);
-    }
+        public Builder startingPosition(StartPosition value) {
+            startingPosition = value;
+            return this;
+        }
 
-    public EsmSettings withOnFailureDestination(String value) {
-        return new EsmSettings(functionId, functionArn, streamArn, batchSize, maximumBatchingWindow, startingPosition, maximumRetryAttempts,
-                maximumRecordAgeSeconds, bisectBatchOnFunctionError, reportBatchItemFailures, parallelizationFactor,
-                value, enabled, idlePollInterval, retryDelay, maxPayloadBytes);
-    }
+        /** -1 = until the record expires. */
+        public Builder maximumRetryAttempts(int value) {
+            maximumRetryAttempts = value;
+            return this;
+        }
 
-    /** Local knobs: how long an idle poller waits between GetRecords calls, and the pause before a retry. */
-    public EsmSettings withPolling(Duration idlePoll, Duration retryPause) {
-        return new EsmSettings(functionId, functionArn, streamArn, batchSize, maximumBatchingWindow, startingPosition, maximumRetryAttempts,
-                maximumRecordAgeSeconds, bisectBatchOnFunctionError, reportBatchItemFailures, parallelizationFactor,
-                onFailureDestination, enabled, idlePoll, retryPause, maxPayloadBytes);
-    }
+        /** -1 = no limit. */
+        public Builder maximumRecordAgeSeconds(int value) {
+            maximumRecordAgeSeconds = value;
+            return this;
+        }
 
-    public EsmSettings withMaxPayloadBytes(int value) {
-        return new EsmSettings(functionId, functionArn, streamArn, batchSize, maximumBatchingWindow, startingPosition, maximumRetryAttempts,
-                maximumRecordAgeSeconds, bisectBatchOnFunctionError, reportBatchItemFailures, parallelizationFactor,
-                onFailureDestination, enabled, idlePollInterval, retryDelay, value);
+        public Builder bisectBatchOnFunctionError(boolean value) {
+            bisectBatchOnFunctionError = value;
+            return this;
+        }
+
+        public Builder reportBatchItemFailures(boolean value) {
+            reportBatchItemFailures = value;
+            return this;
+        }
+
+        public Builder parallelizationFactor(int value) {
+            parallelizationFactor = value;
+            return this;
+        }
+
+        /** The on-failure destination's ARN; null = none. */
+        public Builder onFailureDestination(String value) {
+            onFailureDestination = value;
+            return this;
+        }
+
+        public Builder enabled(boolean value) {
+            enabled = value;
+            return this;
+        }
+
+        /** Local knob: how long an idle poller waits between GetRecords calls. */
+        public Builder idlePollInterval(Duration value) {
+            idlePollInterval = value;
+            return this;
+        }
+
+        /** Local knob: the pause before a retry. */
+        public Builder retryDelay(Duration value) {
+            retryDelay = value;
+            return this;
+        }
+
+        public Builder maxPayloadBytes(int value) {
+            maxPayloadBytes = value;
+            return this;
+        }
+
+        public EsmSettings build() {
+            return new EsmSettings(functionId, functionArn, streamArn, batchSize, maximumBatchingWindow, startingPosition,
+                    maximumRetryAttempts, maximumRecordAgeSeconds, bisectBatchOnFunctionError, reportBatchItemFailures,
+                    parallelizationFactor, onFailureDestination, enabled, idlePollInterval, retryDelay, maxPayloadBytes);
+        }
     }
 
     /** The region of the stream ARN ({@code arn:aws:SERVICE:REGION:...}). */

@@ -1,5 +1,6 @@
 package dev.streamproc.local.esm;
 
+import dev.streamproc.local.stream.StreamRecord;
 import java.util.List;
 
 /** How a batch of stream records becomes the event JSON a function receives (Kinesis or DynamoDB Streams shape). */

@@ -1,11 +1,14 @@
 package dev.streamproc.local.esm;
 
 import dev.streamproc.local.lambda.LambdaInvoker;
+import dev.streamproc.local.stream.CheckpointStore;
+import dev.streamproc.local.stream.ShardDiscovery;
+import dev.streamproc.local.stream.StreamSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,6 +2,7 @@ package dev.streamproc.local.esm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.streamproc.local.stream.StreamRecord;
 import java.time.Instant;
 import java.util.List;
 

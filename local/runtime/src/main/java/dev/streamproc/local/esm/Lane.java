@@ -1,5 +1,6 @@
 package dev.streamproc.local.esm;
 
+import dev.streamproc.local.stream.StreamRecord;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,5 +1,10 @@
 package dev.streamproc.local.esm;
 
+import dev.streamproc.local.stream.CheckpointStore;
+import dev.streamproc.local.stream.ShardCursor;
+import dev.streamproc.local.stream.StartPosition;
+import dev.streamproc.local.stream.StreamRecord;
+import dev.streamproc.local.stream.StreamSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

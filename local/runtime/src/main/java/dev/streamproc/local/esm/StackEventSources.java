@@ -1,7 +1,10 @@
 package dev.streamproc.local.esm;
 
-import dev.streamproc.local.cloud.Template;
+import dev.streamproc.local.cloud.template.Template;
 import dev.streamproc.local.lambda.LambdaInvoker;
+import dev.streamproc.local.stream.DynamoDbStreamSource;
+import dev.streamproc.local.stream.KinesisStreamSource;
+import dev.streamproc.local.stream.StreamSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,14 @@
 package dev.streamproc.local.firehose;
 
-import dev.streamproc.local.esm.CheckpointStore;
-import dev.streamproc.local.esm.ShardCursor;
-import dev.streamproc.local.esm.ShardDiscovery;
-import dev.streamproc.local.esm.StartPosition;
-import dev.streamproc.local.esm.StreamRecord;
-import dev.streamproc.local.esm.StreamSource;
 import dev.streamproc.local.lambda.LambdaInvoker;
+import dev.streamproc.local.stream.CheckpointStore;
+import dev.streamproc.local.stream.KplUserRecords;
+import dev.streamproc.local.stream.ShardCursor;
+import dev.streamproc.local.stream.ShardDiscovery;
+import dev.streamproc.local.stream.StartPosition;
+import dev.streamproc.local.stream.StreamRecord;
+import dev.streamproc.local.stream.StreamSource;
+import dev.streamproc.model.kpl.UserRecord;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -116,13 +118,12 @@ public final class FirehoseDelivery implements AutoCloseable {
                 }
                 for (StreamRecord record : page.records()) {
                     metrics.kinesisRecordsIn.incrementAndGet();
-                    List<KplDeaggregator.UserRecord> users = KplDeaggregator.deaggregate(record.data());
+                    List<UserRecord> users = KplUserRecords.of(record);
                     Instant arrival = record.approximateArrivalTimestamp() == null ? Instant.now() : record.approximateArrivalTimestamp();
                     for (int i = 0; i < users.size(); i++) {
-                        KplDeaggregator.UserRecord user = users.get(i);
-                        String key = user.partitionKey() == null ? record.partitionKey() : user.partitionKey();
+                        UserRecord user = users.get(i);
                         inbox.put(new FirehoseRecord(recordId(record.sequenceNumber(), user.subSequenceNumber()), user.data(), arrival,
-                                shardId, key, record.sequenceNumber(), user.subSequenceNumber(), i == users.size() - 1));
+                                shardId, user.partitionKey(), record.sequenceNumber(), user.subSequenceNumber(), i == users.size() - 1));
                     }
                 }
             }

@@ -1,8 +1,8 @@
 package dev.streamproc.local.firehose;
 
-import dev.streamproc.local.cloud.Template;
-import dev.streamproc.local.esm.KinesisStreamSource;
+import dev.streamproc.local.cloud.template.Template;
 import dev.streamproc.local.lambda.LambdaInvoker;
+import dev.streamproc.local.stream.KinesisStreamSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

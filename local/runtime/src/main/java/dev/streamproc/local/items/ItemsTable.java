@@ -7,15 +7,15 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** EventData items as rows for printing: the contract's attributes in a fixed order, missing ones null. */
-final class ItemsTable {
+public final class ItemsTable {
 
-    static final List<String> COLUMNS = List.of("Username", "Id", "Timestamp", "Topic", "Lang", "IsRetweet",
+    public static final List<String> COLUMNS = List.of("Username", "Id", "Timestamp", "Topic", "Lang", "IsRetweet",
             "RetweetCount", "FavoriteCount", "Hashtags", "Message");
 
     private ItemsTable() {
     }
 
-    static QueryResult of(List<Map<String, AttributeValue>> items) {
+    public static QueryResult of(List<Map<String, AttributeValue>> items) {
         List<List<Object>> rows = new ArrayList<>();
         for (Map<String, AttributeValue> item : items) {
             List<Object> row = new ArrayList<>();

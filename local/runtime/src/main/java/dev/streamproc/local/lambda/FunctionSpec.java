@@ -1,7 +1,6 @@
 package dev.streamproc.local.lambda;
 
-import dev.streamproc.local.cloud.Template;
-
+import dev.streamproc.local.cloud.template.Template;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

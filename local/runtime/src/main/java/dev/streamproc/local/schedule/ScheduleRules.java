@@ -1,7 +1,6 @@
 package dev.streamproc.local.schedule;
 
-import dev.streamproc.local.cloud.Template;
-
+import dev.streamproc.local.cloud.template.Template;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.streamproc.local.cloud.DynamoDbServer;
+import dev.streamproc.local.cloud.server.DynamoDbServer;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -2,7 +2,9 @@ package dev.streamproc.local.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.streamproc.local.cloud.RepoRoot;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamproc.local.cloud.process.RepoRoot;
 import dev.streamproc.local.demo.ArchiveCensus;
 import dev.streamproc.local.demo.Demo;
 import dev.streamproc.local.demo.DemoOptions;
@@ -31,8 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,8 +62,8 @@ class DemoEndToEndTest {
     @BeforeAll
     void runTheDemo() throws Exception {
         dataDir = Files.createTempDirectory("streamproc-e2e");
-        DemoOptions options = DemoOptions.defaults().withTweets(TWEETS).withRate(0).withSeed(SEED)
-                .withBadInput(MALFORMED, NOTICES).withDataDir(dataDir);
+        DemoOptions options = DemoOptions.builder().tweets(TWEETS).rate(0).seed(SEED)
+                .malformed(MALFORMED).notices(NOTICES).dataDir(dataDir).build();
         expected = ExpectedTweets.of(SEED, options.start(), TWEETS);
         demo = new Demo(options, new PrintStream(console, true, StandardCharsets.UTF_8));
         demo.start();

@@ -66,9 +66,9 @@ class FaultsEndToEndTest {
                 spec -> !spec.logicalId().equals("ConsumerFunction") ? spec
                         : new FunctionSpec(spec.logicalId(), spec.functionName(), spec.arn(), prepend(testClasses, spec.classpath()),
                         FaultyConsumerHandler.class.getName() + "::handleRequest", spec.memoryMb(), spec.timeout(), spec.environment()),
-                settings -> settings.withPolling(Duration.ofMillis(500), Duration.ofMillis(100)));
-        DemoOptions options = DemoOptions.defaults().withTweets(TWEETS).withRate(100).withSeed(SEED).withBadInput(0, 0)
-                .withDataDir(dataDir);
+                settings -> settings.toBuilder().idlePollInterval(Duration.ofMillis(500)).retryDelay(Duration.ofMillis(100)).build());
+        DemoOptions options = DemoOptions.builder().tweets(TWEETS).rate(100).seed(SEED).malformed(0).notices(0)
+                .dataDir(dataDir).build();
         expected = ExpectedTweets.of(SEED, options.start(), TWEETS);
         demo = new Demo(options, new PrintStream(console, true, StandardCharsets.UTF_8), tuning)
                 .extraInput(List.of(new BadInput.Put("tweet", FaultyConsumerHandler.POISON + "1", status(POISON_ID, "poison_user", "poison")),

@@ -2,8 +2,8 @@ package dev.streamproc.local.e2e;
 
 import dev.streamproc.local.LocalRuntime;
 import dev.streamproc.local.cloud.LocalCloudConfig;
-import dev.streamproc.local.cloud.LocalState;
-import dev.streamproc.local.cloud.Template;
+import dev.streamproc.local.cloud.process.LocalState;
+import dev.streamproc.local.cloud.template.Template;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,14 +37,14 @@ public final class RuntimeProcess {
                 .orElseThrow(() -> new IllegalStateException("no local cloud state in " + dataDir));
         Template template = Template.load(Path.of(state.template()), state.stackName(), overrides);
         String delivery = template.physicalName("DeliveryStream");
-        var firehoseCheckpoints = new dev.streamproc.local.esm.CheckpointStore(dataDir, "firehose-" + delivery);
+        var firehoseCheckpoints = new dev.streamproc.local.stream.CheckpointStore(dataDir, "firehose-" + delivery);
         Map<String, String> resumedFrom = new java.util.HashMap<>();
         try (var kinesis = new dev.streamproc.local.cloud.SdkClients(state.endpoints()).kinesis()) {
-            var stream = new dev.streamproc.local.esm.KinesisStreamSource(kinesis, template.arn("TweetStream"));
+            var stream = new dev.streamproc.local.stream.KinesisStreamSource(kinesis, template.arn("TweetStream"));
             stream.shardIds().forEach(shard -> firehoseCheckpoints.read(shard).ifPresent(seq -> resumedFrom.put(shard, seq)));
             LocalRuntime runtime = LocalRuntime.start(template, state.endpoints(), dataDir, LocalRuntime.Settings.of(System.out, false)
                     .withoutSchedules().withTuning(new LocalRuntime.Tuning(UnaryOperator.identity(),
-                            s -> s.withPolling(Duration.ofMillis(500), Duration.ofMillis(100)))));
+                            s -> s.toBuilder().idlePollInterval(Duration.ofMillis(500)).retryDelay(Duration.ofMillis(100)).build())));
             Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "runtime-stop"));
             System.out.println(READY + " " + List.of(runtime.mappings().size(), runtime.deliveries().size()) + " firehose resumes after " + resumedFrom);
             System.out.flush();
@@ -72,7 +72,7 @@ public final class RuntimeProcess {
     static Process start(Path dataDir, Path log, List<String> overrides) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "-Dstreamproc.home=" + dev.streamproc.local.cloud.RepoRoot.find(),
+                "-Dstreamproc.home=" + dev.streamproc.local.cloud.process.RepoRoot.find(),
                 RuntimeProcess.class.getName(), dataDir.toString()));
         command.addAll(overrides);
         ProcessBuilder builder = new ProcessBuilder(command)

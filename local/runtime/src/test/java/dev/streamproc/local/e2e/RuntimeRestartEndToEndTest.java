@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamproc.local.cloud.LocalCloud;
 import dev.streamproc.local.cloud.LocalCloudConfig;
-import dev.streamproc.local.cloud.Template;
+import dev.streamproc.local.cloud.template.Template;
 import dev.streamproc.local.demo.ArchiveCensus;
 import dev.streamproc.local.demo.EventDataWatcher;
 import dev.streamproc.local.demo.ProducerProcess;

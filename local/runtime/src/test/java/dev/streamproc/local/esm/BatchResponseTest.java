@@ -2,6 +2,7 @@ package dev.streamproc.local.esm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamproc.local.stream.StreamRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

@@ -3,8 +3,9 @@ package dev.streamproc.local.esm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.streamproc.local.cloud.DynamoDbServer;
+import dev.streamproc.local.cloud.server.DynamoDbServer;
 import dev.streamproc.local.lambda.LambdaInvoker.InvocationResult;
+import dev.streamproc.local.stream.DynamoDbStreamSource;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,8 +69,8 @@ class DynamoDbStreamMappingTest {
         }
         dynamoDb.deleteItem(r -> r.tableName(table).key(Map.of("Id", AttributeValue.fromS("item-0"))));
         List<JsonNode> events = new CopyOnWriteArrayList<>();
-        EsmSettings settings = EsmSettings.defaults("DdbFunction", "arn:aws:lambda:us-east-1:000000000000:function:ddb", streamArn)
-                .withPolling(Duration.ofMillis(100), Duration.ofMillis(20));
+        EsmSettings settings = EsmSettings.builder("DdbFunction", "arn:aws:lambda:us-east-1:000000000000:function:ddb", streamArn)
+                .idlePollInterval(Duration.ofMillis(100)).retryDelay(Duration.ofMillis(20)).build();
 
         try (EventSourceMapping mapping = new EventSourceMapping(settings, new DynamoDbStreamSource(streams, streamArn),
                 new DynamoDbEventFormat(streamArn), (f, event) -> {

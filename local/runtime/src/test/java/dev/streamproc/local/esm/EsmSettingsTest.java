@@ -3,6 +3,7 @@ package dev.streamproc.local.esm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.streamproc.local.stream.StartPosition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streamproc.local.esm.RecordingFunction.Rec;
 import dev.streamproc.local.lambda.LambdaInvoker;
+import dev.streamproc.local.stream.KinesisStreamSource;
+import dev.streamproc.local.stream.StartPosition;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,9 +42,9 @@ class EventSourceMappingTest {
         started.forEach(m -> m.stop(2000));
     }
 
-    private EsmSettings settings(String streamArn) {
-        return EsmSettings.defaults("TestFunction", FUNCTION_ARN, streamArn)
-                .withPolling(Duration.ofMillis(100), Duration.ofMillis(20));
+    private EsmSettings.Builder settings(String streamArn) {
+        return EsmSettings.builder("TestFunction", FUNCTION_ARN, streamArn)
+                .idlePollInterval(Duration.ofMillis(100)).retryDelay(Duration.ofMillis(20));
     }
 
     private EventSourceMapping start(EsmSettings settings, LambdaInvoker function) {
@@ -86,7 +88,7 @@ class EventSourceMappingTest {
         List<String> sequenceNumbers = servers.put(stream, records("r", 25));
         RecordingFunction function = RecordingFunction.succeeding();
 
-        EventSourceMapping mapping = start(settings(stream).withBatchSize(10), function);
+        EventSourceMapping mapping = start(settings(stream).batchSize(10).build(), function);
         awaitHandled(mapping, 25);
 
         assertThat(function.allData()).containsExactlyElementsOf(data("r", 25));
@@ -104,7 +106,7 @@ class EventSourceMappingTest {
         String seq = servers.put(stream, List.<String[]>of(new String[] {"pk-1", "héllo wörld ✓"})).get(0);
         RecordingFunction function = RecordingFunction.succeeding();
 
-        awaitHandled(start(settings(stream), function), 1);
+        awaitHandled(start(settings(stream).build(), function), 1);
 
         JsonNode record = function.events.get(0).get("Records").get(0);
         assertThat(record.get("eventSource").asText()).isEqualTo("aws:kinesis");
@@ -128,7 +130,7 @@ class EventSourceMappingTest {
     void theBatchingWindowGathersRecordsThatArriveWithinIt() {
         String stream = servers.freshStream("esm-window", 1);
         RecordingFunction function = RecordingFunction.succeeding();
-        EventSourceMapping mapping = start(settings(stream).withBatchingWindow(Duration.ofSeconds(2)), function);
+        EventSourceMapping mapping = start(settings(stream).maximumBatchingWindow(Duration.ofSeconds(2)).build(), function);
 
         servers.put(stream, records("a", 3));
         StreamTestServers.sleep(600);
@@ -144,7 +146,7 @@ class EventSourceMappingTest {
         String stream = servers.freshStream("esm-latest", 1);
         servers.put(stream, records("old", 5));
         RecordingFunction function = RecordingFunction.succeeding();
-        EventSourceMapping mapping = start(settings(stream).withStartingPosition(StartPosition.latest()), function);
+        EventSourceMapping mapping = start(settings(stream).startingPosition(StartPosition.latest()).build(), function);
         await("the poller to be positioned", () -> mapping.checkpoints().directory().toFile().exists());
         StreamTestServers.sleep(800);
 
@@ -165,7 +167,7 @@ class EventSourceMappingTest {
         servers.put(stream, records("after", 3));
         RecordingFunction function = RecordingFunction.succeeding();
 
-        EventSourceMapping mapping = start(settings(stream).withStartingPosition(StartPosition.atTimestamp(from)), function);
+        EventSourceMapping mapping = start(settings(stream).startingPosition(StartPosition.atTimestamp(from)).build(), function);
         awaitHandled(mapping, 3);
         StreamTestServers.sleep(300);
 
@@ -179,7 +181,8 @@ class EventSourceMappingTest {
         List<String> seqs = servers.put(stream, records("r", 4));
         RecordingFunction function = new RecordingFunction((batch, n) -> batch.get(0).data().equals("r0") ? error("boom") : ok(null));
 
-        EventSourceMapping mapping = start(settings(stream).withBatchSize(2).withRetries(2, -1).withOnFailureDestination(queue), function);
+        EventSourceMapping mapping = start(settings(stream).batchSize(2).maximumRetryAttempts(2).maximumRecordAgeSeconds(-1)
+                .onFailureDestination(queue).build(), function);
         awaitHandled(mapping, 4);
 
         // r0,r1 invoked once + 2 retries, then given up; r2,r3 delivered after.
@@ -218,8 +221,8 @@ class EventSourceMappingTest {
         RecordingFunction function = new RecordingFunction((batch, n) ->
                 batch.stream().anyMatch(r -> r.data().equals("r5")) ? error("poison") : ok(null));
 
-        EventSourceMapping mapping = start(settings(stream).withBatchSize(8).withBisect(true).withRetries(1, -1)
-                .withOnFailureDestination(queue), function);
+        EventSourceMapping mapping = start(settings(stream).batchSize(8).bisectBatchOnFunctionError(true).maximumRetryAttempts(1).maximumRecordAgeSeconds(-1)
+                .onFailureDestination(queue).build(), function);
         awaitHandled(mapping, 8);
 
         // [0..7] fails → [0..3] ok, [4..7] fails → [4,5] fails → [4] ok, [5] fails, retried once, given up → [6,7] ok.
@@ -245,7 +248,7 @@ class EventSourceMappingTest {
                         + "{\"itemIdentifier\":\"" + batch.get(2).sequenceNumber() + "\"}]}")
                 : ok("{\"batchItemFailures\":[]}"));
 
-        EventSourceMapping mapping = start(settings(stream).withReportBatchItemFailures(true), function);
+        EventSourceMapping mapping = start(settings(stream).reportBatchItemFailures(true).build(), function);
         awaitHandled(mapping, 6);
 
         assertThat(function.batches).extracting(b -> b.stream().map(Rec::data).toList())
@@ -263,7 +266,7 @@ class EventSourceMappingTest {
                 ? ok("{\"batchItemFailures\":[{\"itemIdentifier\":\"not-a-sequence-number\"}]}")
                 : ok(null));
 
-        EventSourceMapping mapping = start(settings(stream).withReportBatchItemFailures(true), function);
+        EventSourceMapping mapping = start(settings(stream).reportBatchItemFailures(true).build(), function);
         awaitHandled(mapping, 3);
 
         assertThat(function.batches).extracting(b -> b.stream().map(Rec::data).toList()).containsExactly(data("r", 3), data("r", 3));
@@ -277,7 +280,8 @@ class EventSourceMappingTest {
         servers.put(stream, records("r", 2));
         RecordingFunction function = new RecordingFunction((batch, n) -> error("always"));
 
-        EventSourceMapping mapping = start(settings(stream).withRetries(-1, 1).withOnFailureDestination(queue), function);
+        EventSourceMapping mapping = start(settings(stream).maximumRetryAttempts(-1).maximumRecordAgeSeconds(1)
+                .onFailureDestination(queue).build(), function);
         awaitHandled(mapping, 2);
 
         JsonNode failure = RecordingFunction.JSON.readTree(servers.drainQueue(queue, 1, Duration.ofSeconds(10)).get(0).body());
@@ -294,7 +298,7 @@ class EventSourceMappingTest {
         RecordingFunction function = new RecordingFunction((batch, n) ->
                 n == 0 ? LambdaInvoker.InvocationResult.timeout(Duration.ofSeconds(3)) : ok(null));
 
-        EventSourceMapping mapping = start(settings(stream), function);
+        EventSourceMapping mapping = start(settings(stream).build(), function);
         awaitHandled(mapping, 2);
 
         assertThat(function.batches).hasSize(2);
@@ -315,7 +319,7 @@ class EventSourceMappingTest {
             return ok(null);
         });
 
-        EventSourceMapping mapping = start(settings(stream).withBatchSize(5).withParallelizationFactor(4), function);
+        EventSourceMapping mapping = start(settings(stream).batchSize(5).parallelizationFactor(4).build(), function);
         awaitHandled(mapping, 120);
 
         assertThat(function.maxConcurrent.get()).isGreaterThan(1);
@@ -338,7 +342,7 @@ class EventSourceMappingTest {
         servers.put(stream, input);
         RecordingFunction function = RecordingFunction.succeeding();
 
-        EventSourceMapping mapping = start(settings(stream), function);
+        EventSourceMapping mapping = start(settings(stream).build(), function);
         awaitHandled(mapping, 60);
 
         assertThat(new LinkedHashSet<>(function.allData())).hasSize(60);
@@ -355,19 +359,19 @@ class EventSourceMappingTest {
         String stream = servers.freshStream("esm-restart", 1);
         servers.put(stream, records("first", 5));
         RecordingFunction first = RecordingFunction.succeeding();
-        EventSourceMapping mapping = start(settings(stream), first);
+        EventSourceMapping mapping = start(settings(stream).build(), first);
         awaitHandled(mapping, 5);
         mapping.stop(2000);
 
         servers.put(stream, records("second", 3));
         // This run is stopped while its batch is still failing: nothing of it is checkpointed.
         RecordingFunction stuck = new RecordingFunction((batch, n) -> error("down"));
-        EventSourceMapping interrupted = start(settings(stream), stuck);
+        EventSourceMapping interrupted = start(settings(stream).build(), stuck);
         await("the stuck batch to be tried", () -> stuck.batches.size() >= 2);
         interrupted.stop(200);
 
         RecordingFunction third = RecordingFunction.succeeding();
-        EventSourceMapping resumed = start(settings(stream), third);
+        EventSourceMapping resumed = start(settings(stream).build(), third);
         awaitHandled(resumed, 3);
 
         assertThat(first.allData()).containsExactlyElementsOf(data("first", 5));
@@ -380,7 +384,7 @@ class EventSourceMappingTest {
         String stream = servers.freshStream("esm-reshard", 1);
         servers.put(stream, records("before", 5));
         RecordingFunction function = RecordingFunction.succeeding();
-        EventSourceMapping mapping = start(settings(stream), function);
+        EventSourceMapping mapping = start(settings(stream).build(), function);
         awaitHandled(mapping, 5);
 
         servers.kinesis.updateShardCount(r -> r.streamARN(stream).targetShardCount(2).scalingType(ScalingType.UNIFORM_SCALING));
@@ -410,7 +414,7 @@ class EventSourceMappingTest {
             return function.invoke(id, event);
         };
 
-        EventSourceMapping mapping = start(settings(stream), flaky);
+        EventSourceMapping mapping = start(settings(stream).build(), flaky);
         awaitHandled(mapping, 3);
 
         assertThat(function.allData()).containsExactlyElementsOf(data("r", 3));

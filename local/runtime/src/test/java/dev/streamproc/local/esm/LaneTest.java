@@ -2,6 +2,7 @@ package dev.streamproc.local.esm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamproc.local.stream.StreamRecord;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ class LaneTest {
 
     @Test
     void aBatchStopsBeforeTheRecordThatWouldPassTheSixMegabyteInvocationLimit() throws InterruptedException {
-        Lane lane = lane(EsmSettings.defaults("f", "arn", STREAM).withBatchSize(10_000));
+        Lane lane = lane(EsmSettings.builder("f", "arn", STREAM).batchSize(10_000).build());
         List<StreamRecord> input = records(8, 1024 * 1024);
         lane.offer(input);
 
@@ -50,7 +51,7 @@ class LaneTest {
 
     @Test
     void aBatchHoldsAtMostBatchSizeRecordsInReadOrder() throws InterruptedException {
-        Lane lane = lane(EsmSettings.defaults("f", "arn", STREAM).withBatchSize(3));
+        Lane lane = lane(EsmSettings.builder("f", "arn", STREAM).batchSize(3).build());
         List<StreamRecord> input = records(7, 10);
         lane.offer(input);
 

@@ -2,10 +2,11 @@ package dev.streamproc.local.esm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.streamproc.local.cloud.RepoRoot;
-import dev.streamproc.local.cloud.Template;
+import dev.streamproc.local.cloud.process.RepoRoot;
+import dev.streamproc.local.cloud.template.Template;
 import dev.streamproc.local.firehose.FirehoseDelivery;
 import dev.streamproc.local.firehose.StackDeliveryStreams;
+import dev.streamproc.local.stream.StartPosition;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +26,7 @@ class StackWiringTest {
         Template template = Template.load(RepoRoot.find().resolve("template.yaml"));
 
         List<EventSourceMapping> mappings = StackEventSources.create(template, servers.kinesis, null, servers.sqs,
-                (f, e) -> null, dataDir, s -> s.withPolling(Duration.ofMillis(200), Duration.ofMillis(100)));
+                (f, e) -> null, dataDir, s -> s.toBuilder().idlePollInterval(Duration.ofMillis(200)).retryDelay(Duration.ofMillis(100)).build());
 
         assertThat(mappings).singleElement().satisfies(m -> {
             EsmSettings s = m.settings();

@@ -3,6 +3,8 @@ package dev.streamproc.local.esm;
 import dev.streamproc.local.firehose.FirehoseDelivery;
 import dev.streamproc.local.firehose.FirehoseSettings;
 import dev.streamproc.local.lambda.LambdaInvoker.InvocationResult;
+import dev.streamproc.local.stream.KinesisStreamSource;
+import dev.streamproc.local.stream.StartPosition;
 import dev.streamproc.model.kpl.KplAggregate;
 import dev.streamproc.model.kpl.UserRecord;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +39,8 @@ public final class StreamDeliveryBench {
                 input.add(new String[] {"k" + i, String.format(payload, i)});
             }
             servers.put(stream, input);
-            EsmSettings settings = EsmSettings.defaults("Bench", "arn:aws:lambda:us-east-1:000000000000:function:bench", stream)
-                    .withBatchSize(batchSize).withPolling(Duration.ofMillis(100), Duration.ofMillis(50));
+            EsmSettings settings = EsmSettings.builder("Bench", "arn:aws:lambda:us-east-1:000000000000:function:bench", stream)
+                    .batchSize(batchSize).idlePollInterval(Duration.ofMillis(100)).retryDelay(Duration.ofMillis(50)).build();
             long start = System.nanoTime();
             try (EventSourceMapping mapping = new EventSourceMapping(settings, new KinesisStreamSource(servers.kinesis, stream),
                     new KinesisEventFormat(stream, "us-east-1", "arn:aws:iam::000000000000:role/bench"),
@@ -55,8 +57,8 @@ public final class StreamDeliveryBench {
         // 2. Latency at Lambda's idle poll of 1 s: one record every 150 ms, arrival → invocation.
         String stream = servers.freshStream("bench-latency", 1);
         List<Long> latencies = new CopyOnWriteArrayList<>();
-        EsmSettings settings = EsmSettings.defaults("Bench", "arn:aws:lambda:us-east-1:000000000000:function:bench", stream)
-                .withStartingPosition(StartPosition.trimHorizon());
+        EsmSettings settings = EsmSettings.builder("Bench", "arn:aws:lambda:us-east-1:000000000000:function:bench", stream)
+                .startingPosition(StartPosition.trimHorizon()).build();
         try (EventSourceMapping mapping = new EventSourceMapping(settings, new KinesisStreamSource(servers.kinesis, stream),
                 new KinesisEventFormat(stream, "us-east-1", "arn:aws:iam::000000000000:role/bench"), (f, e) -> {
                     long now = System.currentTimeMillis();

@@ -1,8 +1,8 @@
 package dev.streamproc.local.esm;
 
-import dev.streamproc.local.cloud.KinesisServer;
-import dev.streamproc.local.cloud.S3Server;
-import dev.streamproc.local.cloud.SqsServer;
+import dev.streamproc.local.cloud.server.KinesisServer;
+import dev.streamproc.local.cloud.server.S3Server;
+import dev.streamproc.local.cloud.server.SqsServer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -6,12 +6,12 @@ import static dev.streamproc.local.firehose.TransformerFunction.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.streamproc.local.cloud.RepoRoot;
-import dev.streamproc.local.cloud.Template;
-import dev.streamproc.local.esm.KinesisStreamSource;
+import dev.streamproc.local.cloud.process.RepoRoot;
+import dev.streamproc.local.cloud.template.Template;
 import dev.streamproc.local.esm.StreamTestServers;
-import dev.streamproc.local.lambda.LambdaInvoker;
 import dev.streamproc.local.lambda.LambdaInvoker.InvocationResult;
+import dev.streamproc.local.lambda.LambdaInvoker;
+import dev.streamproc.local.stream.KinesisStreamSource;
 import dev.streamproc.model.kpl.KplAggregate;
 import dev.streamproc.model.kpl.UserRecord;
 import java.io.ByteArrayInputStream;

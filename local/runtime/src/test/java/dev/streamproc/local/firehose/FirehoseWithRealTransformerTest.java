@@ -3,13 +3,13 @@ package dev.streamproc.local.firehose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.streamproc.local.cloud.RepoRoot;
-import dev.streamproc.local.cloud.Template;
-import dev.streamproc.local.esm.KinesisStreamSource;
+import dev.streamproc.local.cloud.process.RepoRoot;
+import dev.streamproc.local.cloud.template.Template;
 import dev.streamproc.local.esm.StreamTestServers;
 import dev.streamproc.local.lambda.FunctionSpec;
 import dev.streamproc.local.lambda.LocalLambda;
 import dev.streamproc.local.lambda.RuntimeOptions;
+import dev.streamproc.local.stream.KinesisStreamSource;
 import dev.streamproc.model.kpl.KplAggregate;
 import dev.streamproc.model.kpl.UserRecord;
 import java.io.ByteArrayInputStream;

@@ -2,7 +2,7 @@ package dev.streamproc.local.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.streamproc.local.cloud.RepoRoot;
+import dev.streamproc.local.cloud.process.RepoRoot;
 import dev.streamproc.model.AthenaRow;
 import dev.streamproc.model.Tweet;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package dev.streamproc.local.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamproc.local.cli.QueryCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -3,14 +3,13 @@ package dev.streamproc.local.lambda.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.streamproc.local.cloud.RepoRoot;
-import dev.streamproc.local.cloud.Template;
+import dev.streamproc.local.cloud.process.RepoRoot;
+import dev.streamproc.local.cloud.template.Template;
 import dev.streamproc.local.lambda.FunctionSpec;
 import dev.streamproc.local.lambda.LambdaInvoker.InvocationResult;
 import dev.streamproc.local.lambda.LocalLambda;
 import dev.streamproc.local.lambda.ProbeFunctions;
 import dev.streamproc.local.lambda.RuntimeOptions;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

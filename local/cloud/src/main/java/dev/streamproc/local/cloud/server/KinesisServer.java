@@ -1,0 +1,223 @@
+package dev.streamproc.local.cloud.server;
+
+import dev.streamproc.local.cloud.LocalCloudConfig;
+import dev.streamproc.local.cloud.LocalCloudException;
+import dev.streamproc.local.cloud.process.LoopbackPorts;
+import dev.streamproc.local.cloud.process.ProcessControl;
+import dev.streamproc.local.cloud.process.RepoRoot;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Kinesis server: npm {@code kinesis-local} (kinesis-mock) on node, a TLS port (the KPL needs TLS) and a
+ * plain HTTP port, both forced onto 127.0.0.1 by a small {@code -r} preload (kinesis-mock binds 0.0.0.0).
+ */
+public final class KinesisServer implements LocalServer {
+
+    /** Where and how to run it. Ports 0 = pick free ones. */
+    public record Config(Path root, Path workDir, int tlsPort, int plainPort, boolean persist) {
+
+        public static Config inWorkDir(Path workDir) {
+            return new Config(RepoRoot.find(), workDir, 0, 0, false);
+        }
+
+        public Config withPorts(int tls, int plain) {
+            return new Config(root, workDir, tls, plain, persist);
+        }
+
+        public Config withPersist(boolean value) {
+            return new Config(root, workDir, tlsPort, plainPort, value);
+        }
+    }
+
+    static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Keeps every server socket of the node process on loopback, whatever host it asks for. */
+    private static final String LOOPBACK_PRELOAD = """
+            // Written by streamproc: force every listening socket of kinesis-mock onto 127.0.0.1.
+            const net = require('net');
+            const listen = net.Server.prototype.listen;
+            net.Server.prototype.listen = function (...args) {
+              const first = args[0];
+              if (typeof first === 'number' || (typeof first === 'string' && /^\\d+$/.test(first))) {
+                if (typeof args[1] === 'string') { args[1] = '127.0.0.1'; } else { args.splice(1, 0, '127.0.0.1'); }
+              } else if (first && typeof first === 'object' && first.path === undefined) {
+                args[0] = Object.assign({}, first, { host: '127.0.0.1' });
+              }
+              return listen.apply(this, args);
+            };
+            """;
+
+    private final Process process;
+    private final int tlsPort;
+    private final int plainPort;
+    private final Path log;
+    private final Path caBundle;
+
+    private KinesisServer(Process process, int tlsPort, int plainPort, Path log, Path caBundle) {
+        this.caBundle = caBundle;
+        this.process = process;
+        this.tlsPort = tlsPort;
+        this.plainPort = plainPort;
+        this.log = log;
+    }
+
+    /** Starts on free ports, logs and preload under {@code workDir}. */
+    public static KinesisServer start(Path workDir) {
+        return start(Config.inWorkDir(workDir));
+    }
+
+    public static KinesisServer start(Config config) {
+        Path main = RepoRoot.kinesisMain(config.root());
+        if (!Files.isRegularFile(main)) {
+            throw new LocalCloudException("the Kinesis server is not installed (" + main + " missing): run 'npm ci' in "
+                    + config.root().resolve("local/cloud/node") + " (or './mvnw -pl local/cloud install', or './streamproc')");
+        }
+        String node = findNode();
+        int tls = LoopbackPorts.resolve(config.tlsPort(), "Kinesis (TLS)");
+        int plain = LoopbackPorts.resolve(config.plainPort(), "Kinesis (plain HTTP)");
+        try {
+            Files.createDirectories(config.workDir());
+            Path preload = config.workDir().resolve("kinesis-loopback.js");
+            Files.writeString(preload, LOOPBACK_PRELOAD, StandardCharsets.UTF_8);
+            Path log = config.workDir().resolve("kinesis.log");
+            List<String> command = new ArrayList<>(List.of(node, "-r", preload.toString(), main.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(config.workDir().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            Map<String, String> env = builder.environment();
+            env.put("KINESIS_MOCK_TLS_PORT", Integer.toString(tls));
+            env.put("KINESIS_MOCK_PLAIN_PORT", Integer.toString(plain));
+            Optional<KinesisCertificate.Issued> certificate = KinesisCertificate.ensure(config.workDir().resolve("kinesis-tls"));
+            env.put("KINESIS_MOCK_CERT_PATH", certificate.map(KinesisCertificate.Issued::serverJson).orElse(main.resolveSibling("server.json")).toString());
+            for (String op : List.of("CREATE_STREAM", "DELETE_STREAM", "REGISTER_STREAM_CONSUMER", "DEREGISTER_STREAM_CONSUMER",
+                    "MERGE_SHARDS", "SPLIT_SHARD", "START_STREAM_ENCRYPTION", "STOP_STREAM_ENCRYPTION", "UPDATE_SHARD_COUNT",
+                    "UPDATE_STREAM_MODE")) {
+                env.put(op + "_DURATION", "0ms");
+            }
+            env.put("AWS_REGION", LocalCloudConfig.REGION);
+            env.put("AWS_ACCOUNT_ID", LocalCloudConfig.ACCOUNT_ID);
+            env.put("LOG_LEVEL", "WARN");
+            env.put("ROOT_LOG_LEVEL", "ERROR");
+            env.put("SHOULD_PERSIST_DATA", Boolean.toString(config.persist()));
+            if (config.persist()) {
+                Path data = config.workDir().resolve("kinesis-data");
+                Files.createDirectories(data);
+                env.put("PERSIST_PATH", data.toString());
+                env.put("PERSIST_INTERVAL", "1s");
+                env.put("LOAD_DATA_IF_EXISTS", "true");
+            }
+            Process process = builder.start();
+            KinesisServer server = new KinesisServer(process, tls, plain, log, certificate.map(KinesisCertificate.Issued::caBundle).orElse(null));
+            try {
+                Readiness.await("Kinesis server", START_TIMEOUT, server::isHealthy, process::isAlive, log.toString());
+            } catch (RuntimeException e) {
+                server.close();
+                if (logMentions(log, "EADDRINUSE")) {
+                    throw new LocalCloudException("Kinesis: port " + tls + " or " + plain + " on 127.0.0.1 is already in use; stop what"
+                            + " uses it or choose other ports", e);
+                }
+                throw e;
+            }
+            return server;
+        } catch (IOException e) {
+            throw new LocalCloudException("cannot start the Kinesis server: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean logMentions(Path log, String text) {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8).contains(text);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    private static String findNode() {
+        String explicit = System.getenv("STREAMPROC_NODE");
+        if (explicit != null && !explicit.isBlank()) {
+            return explicit;
+        }
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir, "node");
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        throw new LocalCloudException("node is not installed (not found on PATH): install Node.js 18+ (e.g. 'apt-get install nodejs')"
+                + " or set STREAMPROC_NODE to its path");
+    }
+
+    private boolean isHealthy() {
+        return Readiness.httpAnswers(httpEndpoint() + "/healthcheck", 200);
+    }
+
+    /** The TLS endpoint (self-signed certificate: clients must trust it or skip verification). */
+    public String httpsEndpoint() {
+        return "https://" + LoopbackPorts.LOOPBACK + ":" + tlsPort;
+    }
+
+    public String httpEndpoint() {
+        return "http://" + LoopbackPorts.LOOPBACK + ":" + plainPort;
+    }
+
+    @Override
+    public String name() {
+        return "kinesis";
+    }
+
+    /** The TLS port, then the plain HTTP port. */
+    @Override
+    public List<Integer> ports() {
+        return List.of(tlsPort, plainPort);
+    }
+
+    /** The endpoint the stack advertises: HTTPS, as the KPL needs. */
+    @Override
+    public String endpoint() {
+        return httpsEndpoint();
+    }
+
+    public int httpsPort() {
+        return tlsPort;
+    }
+
+    public int httpPort() {
+        return plainPort;
+    }
+
+    /** The node process (kinesis-mock runs outside this JVM). */
+    @Override
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The node process runs and answers its health check. */
+    @Override
+    public boolean isAlive() {
+        return process.isAlive() && isHealthy();
+    }
+
+    /** A PEM that verifies the TLS endpoint (for AWS_CA_BUNDLE), when one could be made. */
+    public Optional<Path> caBundle() {
+        return Optional.ofNullable(caBundle);
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    @Override
+    public void close() {
+        ProcessControl.terminate(process.toHandle(), ProcessControl.DEFAULT_GRACE);
+    }
+}

@@ -104,6 +104,7 @@ try {
     await page.locator('#items tr >> nth=1').waitFor();
     const cells = await page.locator('#items td').allTextContents();
     expect(cells.some(c => c.includes(XSS)), 'the text is not shown literally: ' + cells.join(' | '));
+    expect(cells.some(c => c.includes('\\u001b[31m')), 'the control character is not shown escaped: ' + cells.join(' | '));
     expect(await page.locator('#items img').count() === 0, 'an img element was created from the record');
     await page.locator('#items tr >> nth=1').click();
     expect((await page.locator('#item-json').inputValue()).includes(XSS), 'the item editor lost the text');

@@ -25,12 +25,19 @@ public final class Console implements AutoCloseable {
     private final LiveFigures figures;
     private final Path urlFile;
     private final String note;
+    private final java.time.Duration startTime;
 
-    private Console(ConsoleServer server, LiveFigures figures, Path urlFile, String note) {
+    private Console(ConsoleServer server, LiveFigures figures, Path urlFile, String note, java.time.Duration startTime) {
         this.server = server;
         this.figures = figures;
         this.urlFile = urlFile;
         this.note = note;
+        this.startTime = startTime;
+    }
+
+    /** What starting the console added to {@code up}: binding the port and registering the routes. */
+    public java.time.Duration startTime() {
+        return startTime;
     }
 
     public static Console start(LocalCloud cloud, LocalRuntime runtime, int port) {
@@ -39,6 +46,7 @@ public final class Console implements AutoCloseable {
 
     /** Serves on the port, or on a free one when it is taken (see {@link #note()}). */
     public static Console start(ConsoleSources sources, int port) {
+        long begin = System.nanoTime();
         InvocationStats invocations = new InvocationStats();
         if (sources.lambda() != null) {
             sources.lambda().onInvocation(invocations::record);
@@ -87,7 +95,7 @@ public final class Console implements AutoCloseable {
         } catch (IOException e) {
             // status cannot list the console then; the console itself works
         }
-        return new Console(server, figures, urlFile, note);
+        return new Console(server, figures, urlFile, note, java.time.Duration.ofNanos(System.nanoTime() - begin));
     }
 
     private static ConsoleServer startServer(int port, Routes routes) throws IOException {
@@ -105,7 +113,7 @@ public final class Console implements AutoCloseable {
 
     /** The line {@code up} prints. */
     public String banner() {
-        return "console   " + url() + (note == null ? "" : "  (" + note + ")");
+        return "console   " + url() + "  (started in " + startTime.toMillis() + " ms" + (note == null ? "" : "; " + note) + ")";
     }
 
     /** The session token (tests drive the API with it, as the page does). */

@@ -23,7 +23,7 @@ public final class Routes {
     record Match(Handler handler, List<String> params) {
     }
 
-    private final List<Route> routes = new ArrayList<>();
+    private final List<Route> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Routes get(String path, Handler handler) {
         return add("GET", path, handler);

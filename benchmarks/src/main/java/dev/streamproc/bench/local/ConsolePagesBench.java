@@ -1,8 +1,12 @@
-package dev.streamproc.local.console;
+package dev.streamproc.bench.local;
 
 import dev.streamproc.local.cloud.LocalCloud;
 import dev.streamproc.local.cloud.LocalCloudConfig;
 import dev.streamproc.local.cloud.process.RepoRoot;
+import dev.streamproc.local.console.Console;
+import dev.streamproc.local.console.ConsoleServer;
+import dev.streamproc.local.console.ConsoleSources;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,6 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * API request a page makes. Arguments: [items] [rows].
  */
 public final class ConsolePagesBench {
+
+    static final ObjectMapper JSON = new ObjectMapper();
 
     public static void main(String[] args) throws Exception {
         int items = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -69,16 +75,16 @@ public final class ConsolePagesBench {
                 for (Map.Entry<String, String> get : gets.entrySet()) {
                     report(get.getKey(), () -> send(http, HttpRequest.newBuilder(URI.create(base + get.getValue())).GET().build()));
                 }
-                String scanToken = ConsoleServer.JSON.readTree(send(http, HttpRequest.newBuilder(URI.create(base + "/tables/" + table + "/scan?limit=25"))
+                String scanToken = JSON.readTree(send(http, HttpRequest.newBuilder(URI.create(base + "/tables/" + table + "/scan?limit=25"))
                         .GET().build())).get("next").asText();
                 report("scan next page", () -> send(http, HttpRequest.newBuilder(URI.create(base + "/tables/" + table + "/scan?limit=25&start=" + scanToken)).GET().build()));
                 String sql = Files.readString(RepoRoot.find().resolve("athena/queries/top_hashtags.sql"));
-                String body = ConsoleServer.JSON.writeValueAsString(Map.of("sql", sql, "pageSize", 100));
+                String body = JSON.writeValueAsString(Map.of("sql", sql, "pageSize", 100));
                 List<String> ids = new ArrayList<>();
                 report("named query top_hashtags over the archive", () -> {
                     String answer = send(http, HttpRequest.newBuilder(URI.create(base + "/queries/run")).header("Content-Type", "application/json")
                             .header(ConsoleServer.TOKEN_HEADER, console.token()).POST(HttpRequest.BodyPublishers.ofString(body)).build());
-                    ids.add(ConsoleServer.JSON.readTree(answer).get("id").asText());
+                    ids.add(JSON.readTree(answer).get("id").asText());
                     return answer;
                 });
                 report("query result page 2", () -> send(http, HttpRequest.newBuilder(URI.create(base + "/queries/" + ids.get(0) + "?page=1")).GET().build()));

@@ -19,6 +19,7 @@ final class StatusCommand extends RunningStackCommand {
         for (ServerStatus server : servers) {
             streamproc.out().printf("  %-9s %-5s pid %-8d %s%n", server.name(), server.up() ? "up" : "DOWN", server.pid(), server.endpoint());
         }
+        dev.streamproc.local.console.ConsoleStatus.line(dataDir).ifPresent(streamproc.out()::println);
         boolean allUp = servers.stream().allMatch(ServerStatus::up);
         if (!allUp) {
             streamproc.out().println("some servers are down: restart with ./streamproc down && ./streamproc up");

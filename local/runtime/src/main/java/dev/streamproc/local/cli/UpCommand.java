@@ -25,7 +25,7 @@ import picocli.CommandLine.ParentCommand;
 public final class UpCommand implements Callable<Integer> {
 
     /** Parsed options: the cloud config, and whether the functions' logs are echoed. */
-    public record Options(LocalCloudConfig cloud, boolean verbose) {
+    public record Options(LocalCloudConfig cloud, boolean verbose, int consolePort) {
     }
 
     /** A shutdown that hangs (e.g. a flush retrying against a dead server) must not leave Ctrl-C unanswered. */
@@ -60,6 +60,9 @@ public final class UpCommand implements Callable<Integer> {
 
     @Option(names = {"--verbose", "-v"}, description = "echo the functions' logs")
     boolean verbose;
+
+    @Option(names = "--console-port", paramLabel = "PORT", description = "the local console's port on 127.0.0.1 (default: ${DEFAULT-VALUE})")
+    int consolePort = dev.streamproc.local.console.Console.DEFAULT_PORT;
 
     @Override
     public Integer call() {
@@ -102,7 +105,7 @@ public final class UpCommand implements Callable<Integer> {
             builder.parametersFile(parametersFile.toAbsolutePath());
         }
         ssmParameters.forEach(builder::ssmParameter);
-        return new Options(builder.build(), verbose);
+        return new Options(builder.build(), verbose, consolePort);
     }
 
     private static void forceStop(PrintStream err) {
@@ -121,6 +124,9 @@ public final class UpCommand implements Callable<Integer> {
         LocalPipeline pipeline = LocalPipeline.start(options.cloud(), LocalRuntime.Settings.of(out, options.verbose()),
                 cloud -> printEndpoints(cloud, out));
         pipeline.runtime().describe().forEach(line -> out.println("  " + line));
+        var console = dev.streamproc.local.console.Console.start(pipeline.cloud(), pipeline.runtime(), options.consolePort());
+        pipeline.cloud().closeBefore(console);
+        out.println("  " + console.banner());
         return pipeline;
     }
 

@@ -55,6 +55,7 @@ public final class Demo implements AutoCloseable {
     private final List<BadInput.Put> extraInput = new ArrayList<>();
     private StreamCensus census;
     private ArchiveCensus archive;
+    private dev.streamproc.local.console.Console console;
 
     public Demo(DemoOptions options, PrintStream out) {
         this(options, out, LocalRuntime.Tuning.none());
@@ -95,6 +96,8 @@ public final class Demo implements AutoCloseable {
         streamArn = template.arn("TweetStream");
         tableName = template.physicalName("EventDataTable");
         watcher = new EventDataWatcher(pipeline.cloud().dynamoDbClient(), tableName).start();
+        console = dev.streamproc.local.console.Console.start(pipeline.cloud(), pipeline.runtime(), dev.streamproc.local.console.Console.DEFAULT_PORT);
+        out.println("  " + console.banner());
         out.printf("Ready in %.1f s (servers and stack %.1f s): %d functions, %d event source mapping(s), %d delivery stream(s)%n",
                 seconds(pipeline.readyTime()), seconds(pipeline.cloud().startupTime()), pipeline.lambda().functions().size(),
                 pipeline.mappings().size(), pipeline.deliveries().size());
@@ -293,6 +296,11 @@ public final class Demo implements AutoCloseable {
         return dataDir;
     }
 
+    /** The local console serving this run (started with the stack). */
+    public dev.streamproc.local.console.Console console() {
+        return console;
+    }
+
     public String tableName() {
         return tableName;
     }
@@ -324,6 +332,9 @@ public final class Demo implements AutoCloseable {
         }
         if (watcher != null) {
             watcher.close();
+        }
+        if (console != null) {
+            console.close();
         }
         if (pipeline != null) {
             pipeline.close();

@@ -18,6 +18,7 @@ public final class LocalLambda implements LambdaInvoker, AutoCloseable {
 
     private final Map<String, FunctionPool> pools = new LinkedHashMap<>();
     private final Map<String, FunctionPool> byName = new LinkedHashMap<>();
+    private final List<java.util.function.BiConsumer<String, InvocationResult>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public LocalLambda(List<FunctionSpec> functions, RuntimeOptions options) {
         for (FunctionSpec function : functions) {
@@ -36,11 +37,18 @@ public final class LocalLambda implements LambdaInvoker, AutoCloseable {
     public InvocationResult invoke(String functionId, byte[] event, String requestId) {
         FunctionPool pool = poolOf(functionId);
         try {
-            return pool.invoke(event, requestId);
+            InvocationResult result = pool.invoke(event, requestId);
+            listeners.forEach(listener -> listener.accept(pool.function().logicalId(), result));
+            return result;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("invocation of " + functionId + " interrupted");
         }
+    }
+
+    /** Called after every invocation with the function's logical id and the result (the console's figures). */
+    public void onInvocation(java.util.function.BiConsumer<String, InvocationResult> listener) {
+        listeners.add(listener);
     }
 
     /** The function a logical id, name or ARN refers to. */

@@ -3,6 +3,10 @@ package dev.streamproc.local.cli;
 import dev.streamproc.local.cloud.Endpoints;
 import dev.streamproc.local.cloud.LocalCloud;
 import dev.streamproc.local.cloud.LocalCloudConfig;
+import dev.streamproc.local.cloud.template.Template;
+import dev.streamproc.local.lambda.FunctionCode;
+import dev.streamproc.local.lambda.JavaRuntimes;
+import dev.streamproc.local.lambda.StackFunctions;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -122,8 +126,12 @@ public final class UpCommand implements Callable<Integer> {
         Runtime.getRuntime().halt(1);
     }
 
-    /** Starts the cloud, prints its endpoints, then starts the runtime; on a runtime failure the cloud is stopped. */
+    /**
+     * Starts the cloud, prints its endpoints, then starts the runtime; on a runtime failure the cloud is stopped.
+     * A function that cannot run (not Java, code not built, no JDK for its runtime) stops it before any server starts.
+     */
     public static Running start(Options options, PrintStream out) {
+        checkFunctions(options.cloud());
         LocalCloud cloud = LocalCloud.start(options.cloud());
         try {
             printEndpoints(cloud, out);
@@ -134,6 +142,12 @@ public final class UpCommand implements Callable<Integer> {
             cloud.close();
             throw e;
         }
+    }
+
+    /** @throws FunctionCode.NotRunnable one line per function that cannot run, each saying what to do */
+    static StackFunctions checkFunctions(LocalCloudConfig cloud) {
+        Template template = Template.load(cloud.template(), cloud.stackName(), cloud.parameterOverrides());
+        return StackFunctions.of(template, cloud.dataDir(), JavaRuntimes.ofThisMachine());
     }
 
     static void printEndpoints(LocalCloud cloud, PrintStream out) {

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** The command line and environment of a container's JVM, as Lambda's java21 runtime sets them up. */
+/** The command line and environment of a container's JVM, as Lambda's Java runtimes set them up. */
 final class ContainerCommand {
 
     static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
@@ -24,7 +24,7 @@ final class ContainerCommand {
         List<Path> classpath = new ArrayList<>(code);
         classpath.addAll(runtimeClasspath);
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java(function).toString());
         // Lambda's java runtimes: ~85% of memory as heap, serial GC, C1 only (tiered stop at level 1).
         command.add("-Xmx" + heapMb(function.memoryMb()) + "m");
         command.add("-XX:+UseSerialGC");
@@ -37,6 +37,11 @@ final class ContainerCommand {
         command.add(RIC_MAIN);
         command.add(function.handler());
         return command;
+    }
+
+    /** The one place a container's executable is chosen: the JDK of the function's runtime ({@link JavaRuntimes}). */
+    static Path java(FunctionSpec function) {
+        return function.javaExecutable();
     }
 
     static int heapMb(int memoryMb) {
@@ -59,7 +64,7 @@ final class ContainerCommand {
         String region = sdkEnvironment.getOrDefault("AWS_REGION", function.region());
         env.put("AWS_REGION", region);
         env.put("AWS_DEFAULT_REGION", region);
-        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
+        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime());
         env.put("AWS_LAMBDA_FUNCTION_NAME", function.functionName());
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb()));
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");

@@ -2,12 +2,15 @@ package dev.streamproc.local.esm;
 
 import dev.streamproc.local.cloud.template.Template;
 import dev.streamproc.local.lambda.LambdaInvoker;
+import dev.streamproc.local.stream.DynamoDbStreamArns;
 import dev.streamproc.local.stream.DynamoDbStreamSource;
 import dev.streamproc.local.stream.KinesisStreamSource;
 import dev.streamproc.local.stream.StreamSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
@@ -40,8 +43,11 @@ public final class StackEventSources {
                     LOG.warn("{}: no DynamoDB Streams endpoint, event {} is not run", function.logicalId(), event.name());
                     continue;
                 }
-                EsmSettings settings = configure.apply(EsmSettings.fromEventProperties(function.logicalId(), function.arn(),
-                        event.properties()));
+                Map<String, Object> properties = new LinkedHashMap<>(event.properties());
+                if (dynamoDb && properties.get("Stream") instanceof String templateArn) {
+                    properties.put("Stream", DynamoDbStreamArns.actual(dynamoDbStreams, templateArn));
+                }
+                EsmSettings settings = configure.apply(EsmSettings.fromEventProperties(function.logicalId(), function.arn(), properties));
                 FailureDestination onFailure = settings.onFailureDestination() == null ? null
                         : new SqsFailureDestination(sqs, settings.onFailureDestination());
                 EventFormat format = dynamoDb ? new DynamoDbEventFormat(settings.streamArn())

@@ -19,10 +19,7 @@ final class ContainerCommand {
     private ContainerCommand() {
     }
 
-    /** @param code the function's classpath (its deployment jar snapshot) */
-    static List<String> command(List<Path> code, FunctionSpec function, List<Path> runtimeClasspath, Path nativeLibrary) {
-        List<Path> classpath = new ArrayList<>(code);
-        classpath.addAll(runtimeClasspath);
+    static List<String> command(List<Path> classpath, FunctionSpec function, List<String> classDataOptions, Path nativeLibrary) {
         List<String> command = new ArrayList<>();
         command.add(java(function).toString());
         // Lambda's java runtimes: ~85% of memory as heap, serial GC, C1 only (tiered stop at level 1).
@@ -31,6 +28,7 @@ final class ContainerCommand {
         command.add("-XX:+TieredCompilation");
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-Xshare:auto");
+        command.addAll(classDataOptions);
         command.add("-D" + RuntimeNativeLibrary.PROPERTY + "=" + nativeLibrary);
         command.add("-cp");
         command.add(classpath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)));
@@ -39,7 +37,17 @@ final class ContainerCommand {
         return command;
     }
 
-    /** The one place a container's executable is chosen: the JDK of the function's runtime ({@link JavaRuntimes}). */
+    /** The function's code, then the Runtime Interface Client. */
+    static List<Path> classpath(List<Path> code, List<Path> runtimeClasspath) {
+        List<Path> classpath = new ArrayList<>(code);
+        classpath.addAll(runtimeClasspath);
+        return classpath;
+    }
+
+    /**
+     * The one place a container's executable is chosen: the JDK of the function's runtime ({@link JavaRuntimes}).
+     * The class-data archive is keyed by it, so each JDK gets its own.
+     */
     static Path java(FunctionSpec function) {
         return function.javaExecutable();
     }

@@ -18,7 +18,7 @@ public record StackFunctions(List<FunctionSpec> functions, List<String> notes) {
 
     /** Where zip packages are unpacked under a stack's data directory. */
     public static Path unpackRoot(Path dataDir) {
-        return dataDir.resolve("code");
+        return dataDir.resolve("packages");
     }
 
     /** @throws FunctionCode.NotRunnable with one line per function that cannot run */

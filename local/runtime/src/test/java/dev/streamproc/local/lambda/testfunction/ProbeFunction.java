@@ -53,6 +53,7 @@ public class ProbeFunction implements RequestHandler<Map<String, Object>, Map<St
                     throw new java.io.UncheckedIOException(e);
                 }
             }
+            case "jvm" -> reply.put("inputArguments", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
             default -> throw new IllegalArgumentException("unknown action " + action);
         }
         return reply;

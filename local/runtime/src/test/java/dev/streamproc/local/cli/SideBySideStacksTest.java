@@ -3,6 +3,7 @@ package dev.streamproc.local.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.streamproc.local.LocalPipeline;
 import dev.streamproc.local.lambda.ProbeFunctions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,7 +38,7 @@ class SideBySideStacksTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
 
-        try (UpCommand.Running blue = up(out, template, "blue"); UpCommand.Running green = up(out, template, "green")) {
+        try (LocalPipeline blue = up(out, template, "blue"); LocalPipeline green = up(out, template, "green")) {
             assertThat(blue.cloud().endpoints().kinesis()).isNotEqualTo(green.cloud().endpoints().kinesis());
             assertThat(env("blue")).isNotEqualTo(env("green")).contains(blue.cloud().endpoints().dynamodb());
             put(blue, "blue-Records", "for blue");
@@ -53,7 +54,7 @@ class SideBySideStacksTest {
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("stack 'blue' from " + template, "stack 'green' from " + template);
     }
 
-    private UpCommand.Running up(PrintStream out, Path template, String stack) {
+    private LocalPipeline up(PrintStream out, Path template, String stack) {
         CommandLine cli = Streamproc.commandLine(out, out);
         cli.parseArgs("up", "--template", template.toString(), "--stack-name", stack, "--data-dir", project.resolve(stack).toString(),
                 "--free-ports");
@@ -68,7 +69,7 @@ class SideBySideStacksTest {
         return printed.toString(StandardCharsets.UTF_8);
     }
 
-    private static void put(UpCommand.Running stack, String streamName, String text) {
+    private static void put(LocalPipeline stack, String streamName, String text) {
         try (var kinesis = stack.cloud().kinesisClient()) {
             kinesis.putRecord(r -> r.streamName(streamName).partitionKey("k").data(SdkBytes.fromUtf8String(text)));
         }

@@ -42,7 +42,7 @@ class ScheduleRulesTest {
         assertThat(rules).hasSize(2);
         assertThat(rules.get(0).ruleName()).isEqualTo("reports-ReporterHourly");
         assertThat(rules.get(0).enabled()).isTrue();
-        assertThat(rules.get(0).input()).isEqualTo("{\\"report\\":\\"hourly\\"}");
+        assertThat(rules.get(0).input()).isEqualTo("{\"report\":\"hourly\"}");
         assertThat(rules.get(1).ruleName()).isEqualTo("nightly-report");
         assertThat(rules.get(1).enabled()).isFalse();
         assertThat(rules.get(1).expression().nextAfter(java.time.Instant.parse("2026-11-29T00:00:00Z")))

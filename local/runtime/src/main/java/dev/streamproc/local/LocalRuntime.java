@@ -9,8 +9,10 @@ import dev.streamproc.local.esm.StackEventSources;
 import dev.streamproc.local.firehose.FirehoseDelivery;
 import dev.streamproc.local.firehose.StackDeliveryStreams;
 import dev.streamproc.local.lambda.FunctionSpec;
+import dev.streamproc.local.lambda.JavaRuntimes;
 import dev.streamproc.local.lambda.LocalLambda;
 import dev.streamproc.local.lambda.RuntimeOptions;
+import dev.streamproc.local.lambda.StackFunctions;
 import dev.streamproc.local.schedule.ScheduleRule;
 import dev.streamproc.local.schedule.ScheduleRules;
 import dev.streamproc.local.schedule.Scheduler;
@@ -73,6 +75,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final LocalLambda lambda;
     private final List<EventSourceMapping> mappings = new ArrayList<>();
     private final List<FirehoseDelivery> deliveries = new ArrayList<>();
+    private final List<String> jdkNotes = new ArrayList<>();
     private final List<AutoCloseable> clients;
     private Scheduler scheduler;
     private Duration startTime = Duration.ZERO;
@@ -84,14 +87,17 @@ public final class LocalRuntime implements AutoCloseable {
 
     public static LocalRuntime start(Template template, Endpoints endpoints, Path dataDir, Settings settings) {
         long begin = System.nanoTime();
+        // Every function's code and JDK first: what cannot run is said before anything starts.
+        StackFunctions functions = StackFunctions.of(template, dataDir, JavaRuntimes.ofThisMachine());
         SdkClients sdk = new SdkClients(endpoints);
         KinesisClient kinesis = sdk.kinesis();
         S3Client s3 = sdk.s3();
         SqsClient sqs = sdk.sqs();
         DynamoDbStreamsClient dynamoDbStreams = dynamoDbStreams(endpoints);
-        LocalLambda lambda = new LocalLambda(template.functions().stream().map(FunctionSpec::of).map(settings.tuning().functions()).toList(),
+        LocalLambda lambda = new LocalLambda(functions.functions().stream().map(settings.tuning().functions()).toList(),
                 RuntimeOptions.forDataDirectory(dataDir, endpoints.sdkEnvironment(), settings.console(), settings.verbose()));
         LocalRuntime runtime = new LocalRuntime(lambda, List.of(kinesis, s3, sqs, dynamoDbStreams));
+        runtime.jdkNotes.addAll(functions.notes());
         try {
             runtime.mappings.addAll(StackEventSources.create(template, kinesis, dynamoDbStreams, sqs, s3, lambda, dataDir,
                     settings.tuning().mappings()));
@@ -150,8 +156,9 @@ public final class LocalRuntime implements AutoCloseable {
     /** One line per part, for {@code up}'s banner. */
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
-        lambda.functions().forEach(f -> lines.add("function  " + f.logicalId() + " (" + f.memoryMb() + " MB, "
-                + f.timeout().toSeconds() + " s) " + f.classpath().get(0).getFileName()));
+        jdkNotes.forEach(note -> lines.add("jdk       " + note));
+        lambda.functions().forEach(f -> lines.add("function  " + f.logicalId() + " (" + f.runtime() + " on " + f.javaHome().getFileName()
+                + ", " + f.memoryMb() + " MB, " + f.timeout().toSeconds() + " s) " + f.classpath().get(0).getFileName()));
         mappings.forEach(m -> lines.add("mapping   " + m.settings().streamArn() + " -> " + m.settings().functionId()
                 + " (batch " + m.settings().batchSize() + ", " + m.settings().startingPosition().type() + ")"));
         deliveries.forEach(d -> lines.add("firehose  " + d.settings().name() + ": " + d.settings().sourceStreamArn()

@@ -7,6 +7,7 @@ import dev.streamproc.local.demo.DemoOptions;
 import dev.streamproc.local.demo.DemoQueries;
 import dev.streamproc.local.demo.DemoReport;
 import dev.streamproc.local.demo.DemoSummary;
+import dev.streamproc.local.demo.example.ExampleDemo;
 import dev.streamproc.local.query.QueryResult;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -27,8 +28,9 @@ import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine;
 
 /** {@code streamproc demo ...}: the whole pipeline on synthetic tweets. Exit 0 only when every record is accounted for. */
-@Command(name = "demo", description = "run the whole pipeline on synthetic tweets and account for each",
-        footer = "Exit status 0 only when every record is accounted for.")
+@Command(name = "demo", description = "run the whole pipeline on synthetic tweets and account for each; or, with --example, "
+        + "one of the example apps on its own template",
+        footer = "Exit status 0 only when every record is accounted for (with --example: when its tables hold exactly what was produced).")
 public final class DemoCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -73,6 +75,14 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "where the run's files go (default .streamproc under the project)")
     Path dataDir;
+
+    @Option(names = "--example", paramLabel = "NAME",
+            description = "run an example app of examples/ instead: wild-rydes | temperature-sensors | game-scores")
+    String example;
+
+    @Option(names = "--count", paramLabel = "N", converter = PositiveLong.class,
+            description = "with --example: statuses per unicorn, readings per sensor, or score records (default 20)")
+    Long count;
 
     @Option(names = "--drain-timeout", paramLabel = "D", converter = DurationConverter.class,
             description = "give up waiting for the pipeline to drain after D (default 3m)")
@@ -132,7 +142,11 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        if (example != null) {
+            return ExampleDemo.run(new ExampleDemo.Options(example, count == null ? 20 : count.intValue(), dataDir,
+                    drainTimeout == null ? Duration.ofMinutes(3) : drainTimeout, verbose), streamproc.out());
+        }
         DemoOptions options = options();
         PrintStream out = streamproc.out();
         PrintStream err = streamproc.err();

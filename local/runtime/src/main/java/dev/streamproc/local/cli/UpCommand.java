@@ -5,6 +5,10 @@ import dev.streamproc.local.LocalRuntime;
 import dev.streamproc.local.cloud.Endpoints;
 import dev.streamproc.local.cloud.LocalCloud;
 import dev.streamproc.local.cloud.LocalCloudConfig;
+import dev.streamproc.local.cloud.template.Template;
+import dev.streamproc.local.lambda.FunctionCode;
+import dev.streamproc.local.lambda.JavaRuntimes;
+import dev.streamproc.local.lambda.StackFunctions;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -119,8 +123,12 @@ public final class UpCommand implements Callable<Integer> {
         Runtime.getRuntime().halt(1);
     }
 
-    /** Starts the cloud, prints its endpoints, then starts the runtime (with its schedules) and describes it. */
+    /**
+     * Starts the cloud, prints its endpoints, then starts the runtime (with its schedules) and describes it.
+     * A function that cannot run (not Java, code not built, no JDK for its runtime) stops it before any server starts.
+     */
     public static LocalPipeline start(Options options, PrintStream out) {
+        checkFunctions(options.cloud());
         LocalPipeline pipeline = LocalPipeline.start(options.cloud(), LocalRuntime.Settings.of(out, options.verbose()),
                 cloud -> printEndpoints(cloud, out));
         pipeline.runtime().describe().forEach(line -> out.println("  " + line));
@@ -128,6 +136,12 @@ public final class UpCommand implements Callable<Integer> {
         pipeline.cloud().closeBefore(console);
         out.println("  " + console.banner());
         return pipeline;
+    }
+
+    /** @throws FunctionCode.NotRunnable one line per function that cannot run, each saying what to do */
+    static StackFunctions checkFunctions(LocalCloudConfig cloud) {
+        Template template = Template.load(cloud.template(), cloud.stackName(), cloud.parameterOverrides());
+        return StackFunctions.of(template, cloud.dataDir(), JavaRuntimes.ofThisMachine());
     }
 
     static void printEndpoints(LocalCloud cloud, PrintStream out) {

@@ -51,7 +51,7 @@ final class Container {
         // directory then maps the same archive
         List<Path> classpath = ContainerCommand.classpath(code.stream().map(entry -> relativeToTaskRoot(entry, options)).toList(),
                 options.runtimeClasspath());
-        this.classData = classDataFor(classpath, taskRoot, options);
+        this.classData = classDataFor(function, classpath, taskRoot, options);
         this.api = new RuntimeApiServer(function.arn(), this::polled, this::initFailed);
         List<String> classDataOptions = classData == null ? List.of() : classData.jvmOptions();
         ProcessBuilder builder = new ProcessBuilder(ContainerCommand.command(classpath, function, classDataOptions, nativeLibrary))
@@ -80,11 +80,11 @@ final class Container {
     }
 
     /** Only for jar classpaths (deployment jars): the JVM cannot archive classes loaded from folders. */
-    private static ClassDataArchive classDataFor(List<Path> classpath, Path taskRoot, RuntimeOptions options) {
+    private static ClassDataArchive classDataFor(FunctionSpec function, List<Path> classpath, Path taskRoot, RuntimeOptions options) {
         if (options.classDataCache() == null || !classpath.stream().map(taskRoot::resolve).allMatch(Files::isRegularFile)) {
             return null;
         }
-        return ClassDataArchive.forClasspath(classpath, taskRoot, ContainerCommand.java(), options.classDataCache());
+        return ClassDataArchive.forClasspath(classpath, taskRoot, ContainerCommand.java(function), options.classDataCache());
     }
 
     static Container start(FunctionSpec function, RuntimeOptions options, FunctionLog log, String name) {

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** The command line and environment of a container's JVM, as Lambda's java21 runtime sets them up. */
+/** The command line and environment of a container's JVM, as Lambda's Java runtimes set them up. */
 final class ContainerCommand {
 
     static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
@@ -21,7 +21,7 @@ final class ContainerCommand {
 
     static List<String> command(List<Path> classpath, FunctionSpec function, List<String> classDataOptions, Path nativeLibrary) {
         List<String> command = new ArrayList<>();
-        command.add(java().toString());
+        command.add(java(function).toString());
         // Lambda's java runtimes: ~85% of memory as heap, serial GC, C1 only (tiered stop at level 1).
         command.add("-Xmx" + heapMb(function.memoryMb()) + "m");
         // The sandbox's memory is the function's memory size; the JVM sizes its initial heap and other pools from it
@@ -47,8 +47,12 @@ final class ContainerCommand {
         return classpath;
     }
 
-    static Path java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java");
+    /**
+     * The one place a container's executable is chosen: the JDK of the function's runtime ({@link JavaRuntimes}).
+     * The class-data archive is keyed by it, so each JDK gets its own.
+     */
+    static Path java(FunctionSpec function) {
+        return function.javaExecutable();
     }
 
     static int heapMb(int memoryMb) {
@@ -71,7 +75,7 @@ final class ContainerCommand {
         String region = sdkEnvironment.getOrDefault("AWS_REGION", function.region());
         env.put("AWS_REGION", region);
         env.put("AWS_DEFAULT_REGION", region);
-        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
+        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime());
         env.put("AWS_LAMBDA_FUNCTION_NAME", function.functionName());
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb()));
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");

@@ -137,7 +137,8 @@ public final class StackDeployer {
 
     private boolean table(String name, Map<String, Object> p) {
         try {
-            dynamoDb.describeTable(b -> b.tableName(name));
+            var existing = dynamoDb.describeTable(b -> b.tableName(name)).table();
+            enableStream(name, existing.streamSpecification(), p);
             return false;
         } catch (ResourceNotFoundException absent) {
             // create below
@@ -180,6 +181,16 @@ public final class StackDeployer {
             dynamoDb.updateTimeToLive(b -> b.tableName(name).timeToLiveSpecification(t -> t.enabled(true).attributeName(text(ttl.get("AttributeName")))));
         }
         return true;
+    }
+
+    /** A kept table (--persist) whose template gained a StreamSpecification gets its stream, as an update would. */
+    private void enableStream(String name, StreamSpecification current, Map<String, Object> p) {
+        if (p.get("StreamSpecification") instanceof Map<?, ?> stream && stream.get("StreamViewType") != null
+                && (current == null || !Boolean.TRUE.equals(current.streamEnabled()))) {
+            out.accept("enabling the stream of table " + name + " (" + text(stream.get("StreamViewType")) + ", template changed)");
+            dynamoDb.updateTable(b -> b.tableName(name).streamSpecification(s -> s.streamEnabled(true)
+                    .streamViewType(text(stream.get("StreamViewType")))));
+        }
     }
 
     private boolean bucket(String name) {

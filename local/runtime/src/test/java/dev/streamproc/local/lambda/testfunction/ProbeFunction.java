@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * A plain Lambda handler the runtime tests run in real child JVMs. The event's {@code action} says what to do:
- * {@code echo} (default), {@code fail}, {@code sleep}, {@code exit}, {@code env}.
+ * {@code echo} (default), {@code fail}, {@code sleep}, {@code exit}, {@code env}, {@code resource} (a classpath resource's text).
  */
 public class ProbeFunction implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
@@ -41,7 +41,17 @@ public class ProbeFunction implements RequestHandler<Map<String, Object>, Map<St
                 reply.put("env", System.getenv());
                 reply.put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
                 reply.put("defaultCharset", java.nio.charset.Charset.defaultCharset().name());
+                reply.put("javaVersion", System.getProperty("java.version"));
+                reply.put("javaHome", System.getProperty("java.home"));
                 System.out.println("stdout says 東京");
+            }
+            case "resource" -> {
+                String name = String.valueOf(event.get("name"));
+                try (java.io.InputStream in = getClass().getClassLoader().getResourceAsStream(name)) {
+                    reply.put("resource", in == null ? null : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
             }
             case "jvm" -> reply.put("inputArguments", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
             default -> throw new IllegalArgumentException("unknown action " + action);

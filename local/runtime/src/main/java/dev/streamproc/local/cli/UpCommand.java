@@ -55,11 +55,19 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--persist", description = "keep DynamoDB, Kinesis and SSM data across restarts")
     boolean persist;
 
-    @Option(names = "--parameters-file", paramLabel = "FILE", description = "SSM seed file (default local-parameters.properties)")
+    @Option(names = {"--ssm-parameters-file", "--parameters-file"}, paramLabel = "FILE",
+            description = "SSM parameters to seed, one NAME=[Type:]VALUE a line (default local-parameters.properties);"
+                    + " the way to pass secrets: keep the file 0600")
     Path parametersFile;
 
-    @Option(names = "--ssm-parameter", paramLabel = "NAME=[Type:]VALUE", description = "an SSM parameter to seed (repeatable)")
+    @Option(names = "--ssm-parameter", paramLabel = "NAME=[Type:]VALUE",
+            description = "an SSM parameter to seed (repeatable; a bare VALUE is a SecureString). VALUE '-' reads it from"
+                    + " standard input, one line per such parameter (no echo on a terminal): a value on the command line"
+                    + " is visible in 'ps' while up runs")
     Map<String, String> ssmParameters = new LinkedHashMap<>();
+
+    /** Where {@code --ssm-parameter NAME=-} values come from (tests give their own). */
+    StandardInputValues standardInput;
 
     @Option(names = "--free-ports", description = "any free ports instead of 4567-4572")
     boolean freePorts;
@@ -107,7 +115,7 @@ public final class UpCommand implements Callable<Integer> {
         if (parametersFile != null) {
             builder.parametersFile(parametersFile.toAbsolutePath());
         }
-        ssmParameters.forEach(builder::ssmParameter);
+        (standardInput != null ? standardInput : StandardInputValues.system()).resolve(ssmParameters).forEach(builder::ssmParameter);
         return new Options(builder.build(), verbose);
     }
 

@@ -81,6 +81,13 @@ public final class UpCommand implements Callable<Integer> {
         long begin = System.nanoTime();
         Running running = start(options(), out);
         CountDownLatch stopped = new CountDownLatch(1);
+        // A server that died and could not be started again with its data: its line is printed; stop everything.
+        java.util.concurrent.atomic.AtomicBoolean lost = new java.util.concurrent.atomic.AtomicBoolean();
+        running.cloud().onServerEvent(event -> {
+            if (!event.restarted() && lost.compareAndSet(false, true)) {
+                stopped.countDown();
+            }
+        });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("stopping...");
             Thread watchdog = new Thread(() -> forceStop(streamproc.err()), "streamproc-up-watchdog");
@@ -99,7 +106,7 @@ public final class UpCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return 0;
+        return lost.get() ? 1 : 0; // on 1, main's System.exit runs the shutdown hook: everything stops
     }
 
     Options options() {

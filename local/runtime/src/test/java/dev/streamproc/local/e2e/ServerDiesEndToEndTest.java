@@ -73,15 +73,20 @@ class ServerDiesEndToEndTest {
             assertThat(printed).contains("local cloud: the kinesis server (pid " + killedPid.get()).contains("started it again");
 
             Accounting a = report.accounting();
-            // the runtime read on after the restart: every record the stream holds now went through both paths
-            assertThat(a.consumerAccounted()).isEqualTo(a.userRecords());
-            assertThat(a.archiveAccounted()).isEqualTo(a.userRecords());
-            assertThat(a.consumerOnFailure()).isZero();
-            assertThat(a.itemRecords()).isEqualTo(a.s3OkRows());
-            // kinesis-mock saves its streams every second: what it acknowledged in the last second before dying can be gone
+            // both paths caught up with the stream after the restart: nothing it holds was skipped
+            assertThat(printed).doesNotContain("Gave up waiting");
+            assertThat(a.consumerAccounted()).isGreaterThanOrEqualTo(a.userRecords());
+            assertThat(a.archiveAccounted()).isGreaterThanOrEqualTo(a.userRecords());
+            assertThat(a.consumerRejected() + a.consumerOnFailure() + a.processingFailed()).isZero();
+            // kinesis-mock saves its streams every second: what it acknowledged in the last second before dying can be
+            // gone from it (records the pipeline had read before are in EventData and S3 all the same)
             long lostFromTheStream = a.produced() - a.distinctRecords();
-            System.out.println("acknowledged but lost with kinesis-mock's last unsaved second: " + lostFromTheStream);
+            System.out.println("acknowledged, then lost with kinesis-mock's last unsaved second: " + lostFromTheStream
+                    + "; of them already archived: " + (a.archiveAccounted() - a.userRecords()));
             assertThat(lostFromTheStream).isBetween(0L, 2L * RATE);
+            if (lostFromTheStream > 0) {
+                assertThat(printed).contains("lost " + lostFromTheStream + " records it had acknowledged");
+            }
             assertThat(a.producerFailed()).isZero();
         } finally {
             TempFiles.delete(dataDir);

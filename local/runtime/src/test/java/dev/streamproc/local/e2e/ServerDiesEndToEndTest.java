@@ -83,7 +83,7 @@ class ServerDiesEndToEndTest {
             long lostFromTheStream = a.produced() - a.distinctRecords();
             System.out.println("acknowledged, then lost with kinesis-mock's last unsaved second: " + lostFromTheStream
                     + "; of them already archived: " + (a.archiveAccounted() - a.userRecords()));
-            assertThat(lostFromTheStream).isBetween(0L, 2L * RATE);
+            assertThat(lostFromTheStream).as("one save interval (1 s) plus the save itself on a busy machine").isBetween(0L, 3L * RATE);
             if (lostFromTheStream > 0) {
                 assertThat(printed).contains("lost " + lostFromTheStream + " records it had acknowledged");
             }

@@ -191,6 +191,10 @@ public final class Template {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> map = (Map<String, Object>) root;
+        List<String> problems = TemplateChecks.problems(map);
+        if (!problems.isEmpty()) {
+            throw new TemplateException(String.join("\n", problems));
+        }
         return new Template(file.toAbsolutePath(), map, options);
     }
 
@@ -333,6 +337,7 @@ public final class Template {
                         + (declared.isEmpty() ? "no parameters" : String.join(", ", declared.keySet())));
             }
         }
+        List<String> problems = new ArrayList<>();
         for (Map.Entry<String, Object> entry : declared.entrySet()) {
             String name = entry.getKey();
             Map<String, Object> spec = asMap(entry.getValue(), "Parameters." + name);
@@ -342,19 +347,13 @@ public final class Template {
                         + name + "=VALUE)");
             }
             String text = scalarText(value);
-            if (spec.get("AllowedValues") instanceof List<?> allowed && !allowed.stream().map(Template::scalarText).toList().contains(text)) {
-                throw new TemplateException("parameter '" + name + "' = '" + text + "' is not one of " + allowed);
-            }
+            problems.addAll(ParameterConstraints.check(name, spec, text));
             String type = String.valueOf(spec.getOrDefault("Type", "String"));
-            if (type.equals("Number")) {
-                try {
-                    Double.parseDouble(text);
-                } catch (NumberFormatException e) {
-                    throw new TemplateException("parameter '" + name + "' = '" + text + "' is not a Number");
-                }
-            }
             parameters.put(name, type.startsWith("CommaDelimitedList") || type.startsWith("List<")
                     ? List.of(text.split("\\s*,\\s*")) : text);
+        }
+        if (!problems.isEmpty()) {
+            throw new TemplateException(String.join("\n", problems)); // every bad value at once, one line each
         }
     }
 

@@ -90,6 +90,7 @@ public final class LocalCloud implements AutoCloseable {
         refuseIfRunning(config);
         LocalCloudConfig.Ports ports = reservePorts(config.ports());
         Template checked = loadTemplate(config, "http://" + LoopbackPorts.LOOPBACK + ":" + ports.sqs());
+        config.preflight().accept(checked);
         List<ServerLaunch> launches = launches(config, ports, seedParameters(config));
         createDirectories(config);
 

@@ -1,5 +1,6 @@
 package dev.streamproc.local.cli;
 
+import dev.streamproc.local.LocalRuntime;
 import dev.streamproc.local.cloud.Endpoints;
 import dev.streamproc.local.cloud.LocalCloud;
 import dev.streamproc.local.cloud.LocalCloudConfig;
@@ -115,7 +116,8 @@ public final class UpCommand implements Callable<Integer> {
                 .dataDir(dataDir.resolve())
                 .stackName(stackName)
                 .parameters(parameters)
-                .persist(persist);
+                .persist(persist)
+                .preflight(LocalRuntime::preflight);
         if (template != null) {
             builder.template(template.toAbsolutePath());
         }

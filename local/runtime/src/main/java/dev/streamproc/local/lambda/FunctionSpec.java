@@ -55,7 +55,8 @@ public record FunctionSpec(String logicalId,
         Path folder = codeUri.toAbsolutePath().normalize();
         Path jar = folder.resolve("target").resolve(folder.getFileName() + "-lambda.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(logicalId + ": deployment jar " + jar + " is missing; run ./mvnw package");
+            throw new IllegalStateException(logicalId + ": deployment jar " + jar + " is missing: build it first"
+                    + " (./mvnw -B -q -DskipTests package; ./streamproc builds what is missing)");
         }
         return jar;
     }

@@ -88,9 +88,6 @@ public final class ParameterConstraints {
 
     /** A YAML scalar as the text CloudFormation compares: 1, 1.0 and "1" alike. */
     static String text(Object value) {
-        if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
-            return Long.toString(d.longValue());
-        }
-        return String.valueOf(value);
+        return TemplateValues.scalarText(value);
     }
 }

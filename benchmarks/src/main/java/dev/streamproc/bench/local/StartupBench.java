@@ -1,5 +1,7 @@
-package dev.streamproc.local.cloud;
+package dev.streamproc.bench.local;
 
+import dev.streamproc.local.cloud.LocalCloud;
+import dev.streamproc.local.cloud.LocalCloudConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +11,8 @@ import java.util.List;
 /**
  * Bench main (not a test): time from {@link LocalCloud#start} to ready (all servers answering, stack of the real
  * template.yaml created), as {@code ./streamproc up} sees it. The first round in a JVM is the cold one {@code up}
- * pays; later rounds show the warm cost. Run: {@code java -cp <test-classes:classes:deps> dev.streamproc.local.cloud.StartupBench [rounds]}.
+ * pays; later rounds show the warm cost. Run (after {@code ./mvnw package}):
+ * {@code java -XX:TieredStopAtLevel=1 -cp benchmarks/target/benchmarks.jar dev.streamproc.bench.local.StartupBench [rounds]}.
  */
 public final class StartupBench {
 

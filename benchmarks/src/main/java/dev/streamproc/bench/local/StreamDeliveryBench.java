@@ -1,11 +1,16 @@
-package dev.streamproc.local.esm;
+package dev.streamproc.bench.local;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamproc.local.esm.EsmSettings;
+import dev.streamproc.local.esm.EventSourceMapping;
+import dev.streamproc.local.esm.KinesisEventFormat;
+import dev.streamproc.local.esm.StreamTestServers;
 import dev.streamproc.local.firehose.FirehoseDelivery;
 import dev.streamproc.local.firehose.FirehoseSettings;
 import dev.streamproc.local.lambda.LambdaInvoker.InvocationResult;
 import dev.streamproc.local.stream.KinesisStreamSource;
 import dev.streamproc.local.stream.StartPosition;
-import dev.streamproc.model.kpl.KplAggregate;
+import dev.streamproc.model.kpl.KplAggregateEncoder;
 import dev.streamproc.model.kpl.UserRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,11 +24,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Figures for the event source mapping and Firehose delivery against the real local servers (not a test: run its
- * main). Prints records/s through a mapping with a no-op function, arrival→invocation latency at Lambda's 1 s idle
+ * Figures for the event source mapping and Firehose delivery against the real local servers. Run (after
+ * {@code ./mvnw package}): {@code java -cp benchmarks/target/benchmarks.jar dev.streamproc.bench.local.StreamDeliveryBench [records]}. Prints records/s through a mapping with a no-op function, arrival→invocation latency at Lambda's 1 s idle
  * poll, and user records/s through Firehose (KPL aggregates, pass-through processor, gzip to s3proxy).
  */
 public final class StreamDeliveryBench {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public static void main(String[] args) throws Exception {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -95,12 +102,13 @@ public final class StreamDeliveryBench {
             for (int i = 0; i < 100; i++) {
                 users.add(new UserRecord("k" + i, null, 0, String.format(payload, a * 100 + i).getBytes(StandardCharsets.UTF_8), true));
             }
-            servers.putBytes(source, "agg" + a, KplAggregate.encode(users));
+            servers.putBytes(source, "agg" + a, KplAggregateEncoder.encode(users));
         }
-        FirehoseSettings firehose = new FirehoseSettings("bench", "arn:aws:firehose:us-east-1:000000000000:deliverystream/bench", 1, source,
-                bucket, "tweets/!{timestamp:yyyy/MM/dd/HH}/", null, 64L * 1024 * 1024, Duration.ofSeconds(60), true,
-                "arn:aws:lambda:us-east-1:000000000000:function:passthrough", 3, 3L * 1024 * 1024, Duration.ofSeconds(60),
-                Duration.ofMillis(100), Duration.ofMillis(50), "us-east-1");
+        FirehoseSettings firehose = FirehoseSettings.builder("bench", "us-east-1", "000000000000", source, bucket)
+                .prefix("tweets/!{timestamp:yyyy/MM/dd/HH}/").gzip(true).lambdaArn("arn:aws:lambda:us-east-1:000000000000:function:passthrough")
+                .buffers(3L * 1024 * 1024, Duration.ofSeconds(60), 64L * 1024 * 1024, Duration.ofSeconds(60))
+                .idlePollInterval(Duration.ofMillis(100)).retryDelay(Duration.ofMillis(50))
+                .build();
         Instant begin = Instant.now();
         FirehoseDelivery delivery = new FirehoseDelivery(firehose, new KinesisStreamSource(servers.kinesis, source),
                 (f, e) -> InvocationResult.success(passThrough(e), Duration.ZERO), servers.s3, dataDir).start();
@@ -118,13 +126,13 @@ public final class StreamDeliveryBench {
     /** The Firehose response that returns every record Ok with its data unchanged. */
     private static byte[] passThrough(byte[] event) {
         try {
-            var root = RecordingFunction.JSON.readTree(event);
-            var out = RecordingFunction.JSON.createObjectNode();
+            var root = JSON.readTree(event);
+            var out = JSON.createObjectNode();
             var array = out.putArray("records");
             for (var r : root.get("records")) {
                 array.addObject().put("recordId", r.get("recordId").asText()).put("result", "Ok").put("data", r.get("data").asText());
             }
-            return RecordingFunction.JSON.writeValueAsBytes(out);
+            return JSON.writeValueAsBytes(out);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,5 @@
-package dev.streamproc.local.demo;
+package dev.streamproc.local;
 
-import dev.streamproc.local.LocalRuntime;
 import dev.streamproc.local.cloud.LocalCloud;
 import dev.streamproc.local.cloud.LocalCloudConfig;
 import dev.streamproc.local.esm.EventSourceMapping;
@@ -9,10 +8,12 @@ import dev.streamproc.local.lambda.LocalLambda;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * The whole stack of template.yaml running locally: the local cloud and, beside it, the {@link LocalRuntime}
- * without schedules (the demo runs the producer itself).
+ * The whole stack of a template running locally: the local cloud and, beside it, the {@link LocalRuntime}. The one
+ * place the two are wired together ({@code up}, {@code demo}): the runtime is registered with the cloud, so closing
+ * the cloud (or the JVM exiting) stops the runtime first, then the servers.
  */
 public final class LocalPipeline implements AutoCloseable {
 
@@ -26,15 +27,25 @@ public final class LocalPipeline implements AutoCloseable {
         this.readyTime = readyTime;
     }
 
+    /** The demo's pipeline: no schedules (the demo runs the producer itself). */
     public static LocalPipeline start(LocalCloudConfig config, PrintStream console, boolean verbose, LocalRuntime.Tuning tuning) {
+        return start(config, LocalRuntime.Settings.of(console, verbose).withoutSchedules().withTuning(tuning), cloud -> { });
+    }
+
+    /**
+     * Starts the cloud, tells {@code whenCloudIsUp} (e.g. to print the endpoints), then starts the runtime; when the
+     * runtime fails to start, no server outlives it.
+     */
+    public static LocalPipeline start(LocalCloudConfig config, LocalRuntime.Settings settings, Consumer<LocalCloud> whenCloudIsUp) {
         long begin = System.nanoTime();
         LocalCloud cloud = LocalCloud.start(config);
         try {
-            LocalRuntime runtime = LocalRuntime.start(cloud.template(), cloud.endpoints(), cloud.dataDir(),
-                    LocalRuntime.Settings.of(console, verbose).withoutSchedules().withTuning(tuning));
+            whenCloudIsUp.accept(cloud);
+            LocalRuntime runtime = LocalRuntime.start(cloud.template(), cloud.endpoints(), cloud.dataDir(), settings);
+            cloud.closeBefore(runtime);
             return new LocalPipeline(cloud, runtime, Duration.ofNanos(System.nanoTime() - begin));
         } catch (RuntimeException | Error e) {
-            cloud.close(); // no server outlives a runtime that failed to start
+            cloud.close();
             throw e;
         }
     }
@@ -67,7 +78,6 @@ public final class LocalPipeline implements AutoCloseable {
     /** The runtime first (its buffers flush to S3; it stops quietly), then the servers. */
     @Override
     public void close() {
-        runtime.close();
         try {
             cloud.close();
         } catch (RuntimeException e) {

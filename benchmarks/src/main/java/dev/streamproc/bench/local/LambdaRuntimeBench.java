@@ -1,4 +1,4 @@
-package dev.streamproc.local.lambda.bench;
+package dev.streamproc.bench.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -28,7 +28,8 @@ import java.util.Map;
  *   <li>warm round trip of a trivial handler (the Runtime API's own overhead);</li>
  *   <li>warm latency and throughput of the real transformer on 100-tweet Firehose events.</li>
  * </ul>
- * Run: {@code java -cp <test classpath> dev.streamproc.local.lambda.bench.LambdaRuntimeBench [coldStarts] [warmInvokes]}
+ * Run (after {@code ./mvnw package}): {@code java -cp benchmarks/target/benchmarks.jar dev.streamproc.bench.local.LambdaRuntimeBench
+ * [coldStarts] [warmInvokes]}
  */
 public final class LambdaRuntimeBench {
 

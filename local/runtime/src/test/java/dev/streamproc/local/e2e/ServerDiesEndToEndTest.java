@@ -101,13 +101,14 @@ class ServerDiesEndToEndTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         AtomicReference<ServerSocket> squatter = new AtomicReference<>();
+        java.util.regex.Pattern storing = java.util.regex.Pattern.compile("in EventData [1-9]");
         Thread killer = new Thread(() -> {
-            // once the run is under way: kill -9 kinesis-mock and take its TLS port, so that it cannot come back
-            Path log = dataDir.resolve("logs/producer-cli.log");
-            if (!awaitQuietly(Duration.ofMinutes(3), () -> stateOf(dataDir).isPresent() && Files.isRegularFile(log))) {
+            // once the consumer has stored tweets (the progress line says so): kill -9 kinesis-mock and take its TLS
+            // port, so that it cannot come back
+            if (!awaitQuietly(Duration.ofMinutes(3), () -> stateOf(dataDir).isPresent()
+                    && storing.matcher(out.toString(StandardCharsets.UTF_8)).find())) {
                 return;
             }
-            sleepQuietly(Duration.ofSeconds(3));
             LocalState.Server kinesis = stateOf(dataDir).orElseThrow().servers().stream().filter(s -> s.name().equals("kinesis"))
                     .findFirst().orElseThrow();
             ProcessHandle process = ProcessHandle.of(kinesis.pid()).orElseThrow();

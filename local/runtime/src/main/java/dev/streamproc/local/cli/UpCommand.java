@@ -82,7 +82,7 @@ public final class UpCommand implements Callable<Integer> {
                 stopped.countDown();
             }
         });
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread hook = new Thread(() -> {
             out.println("stopping...");
             Thread watchdog = new Thread(() -> forceStop(streamproc.err()), "streamproc-up-watchdog");
             watchdog.setDaemon(true);
@@ -90,7 +90,8 @@ public final class UpCommand implements Callable<Integer> {
             running.close();
             out.println("stopped cleanly");
             stopped.countDown();
-        }, "streamproc-up-shutdown"));
+        }, "streamproc-up-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         // CPU time beside wall time: on a busy 2-core machine the wall time mostly measures the neighbours.
         double cpuSeconds = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() / 1e3).orElse(Double.NaN);
         out.printf("ready in %.1f s (local cloud %.1f s; this JVM used %.1f s CPU). Ctrl-C to stop; ./streamproc env for the variables.%n",
@@ -100,7 +101,23 @@ public final class UpCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return lost.get() ? 1 : 0; // on 1, main's System.exit runs the shutdown hook: everything stops
+        if (lost.get()) {
+            stopAfterLosingAServer(running, hook, out);
+            return 1;
+        }
+        return 0;
+    }
+
+    /** The lost server's line is printed (by the cloud); stop everything else now, not only at JVM exit. */
+    private static void stopAfterLosingAServer(LocalPipeline running, Thread hook, PrintStream out) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            return; // the hook is stopping everything already
+        }
+        out.println("stopping...");
+        running.close();
+        out.println("stopped");
     }
 
     Options options() {
@@ -110,7 +127,8 @@ public final class UpCommand implements Callable<Integer> {
                 .stackName(stackName)
                 .parameters(parameters)
                 .persist(persist)
-                .preflight(LocalRuntime::preflight);
+                .preflight(LocalRuntime::preflight)
+                .out(streamproc.out()::println); // "not emulated: ...", a server that died
         if (template != null) {
             builder.template(template.toAbsolutePath());
         }

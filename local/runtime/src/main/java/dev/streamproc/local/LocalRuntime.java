@@ -85,6 +85,24 @@ public final class LocalRuntime implements AutoCloseable {
         this.clients = clients;
     }
 
+    /**
+     * What must hold before any server starts: every function can run from its deployment jar. One line per
+     * function that cannot, then the start stops (a {@code LocalCloudConfig} preflight).
+     */
+    public static void preflight(Template template) {
+        List<String> problems = new ArrayList<>();
+        for (Template.FunctionDef function : template.functions()) {
+            try {
+                FunctionSpec.of(function);
+            } catch (RuntimeException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(String.join("\n", problems));
+        }
+    }
+
     public static LocalRuntime start(Template template, Endpoints endpoints, Path dataDir, Settings settings) {
         long begin = System.nanoTime();
         // Every function's code and JDK first: what cannot run is said before anything starts.

@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -63,6 +64,9 @@ public final class LocalCloud implements AutoCloseable {
     private final Thread shutdownHook;
     private final Object closeLock = new Object();
     private final Deque<AutoCloseable> dependents = new ConcurrentLinkedDeque<>();
+    private final List<ServerEvent> serverEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Consumer<ServerEvent>> serverListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile ServerSupervisor supervisor;
     private volatile boolean closed;
 
     private LocalCloud(LocalCloudConfig config, Template template, Servers servers, Endpoints endpoints, StackDeployer.Result deployment,
@@ -86,6 +90,7 @@ public final class LocalCloud implements AutoCloseable {
         refuseIfRunning(config);
         LocalCloudConfig.Ports ports = reservePorts(config.ports());
         Template checked = loadTemplate(config, "http://" + LoopbackPorts.LOOPBACK + ":" + ports.sqs());
+        config.preflight().accept(checked);
         List<ServerLaunch> launches = launches(config, ports, seedParameters(config));
         createDirectories(config);
 
@@ -106,6 +111,7 @@ public final class LocalCloud implements AutoCloseable {
             LocalCloud cloud = new LocalCloud(config, template, servers, endpoints, deployment, startup, Map.copyOf(timings), hook);
             cloud.writeState();
             started.set(cloud);
+            cloud.supervisor = ServerSupervisor.start(servers, ServerSupervisor.INTERVAL, cloud::serverEvent);
             return cloud;
         } catch (RuntimeException e) {
             closeQuietly(servers);
@@ -230,8 +236,37 @@ public final class LocalCloud implements AutoCloseable {
         }
     }
 
+    /** The supervisor's news: printed, kept for {@link #serverEvents()}, the state file updated, listeners told. */
+    private void serverEvent(ServerEvent event) {
+        serverEvents.add(event);
+        config.out().accept(event.line());
+        if (event.restarted()) {
+            try {
+                writeState(); // the new pid, for down and status in other shells
+            } catch (RuntimeException e) {
+                config.out().accept("could not update " + config.stateFile() + ": " + e.getMessage());
+            }
+        }
+        serverListeners.forEach(listener -> listener.accept(event));
+    }
+
+    /** Servers that died while it ran: each restarted with its data, or lost (the event's line says what to run). */
+    public List<ServerEvent> serverEvents() {
+        return List.copyOf(serverEvents);
+    }
+
+    /** The first server that died and could not be started again with its data, if any. */
+    public Optional<ServerEvent> lostServer() {
+        return serverEvents.stream().filter(e -> !e.restarted()).findFirst();
+    }
+
+    /** Called (on the supervisor's thread) for each server that died: restarted or lost. */
+    public void onServerEvent(Consumer<ServerEvent> listener) {
+        serverListeners.add(listener);
+    }
+
     /** The servers as they come up, each in its launch slot; closed together, last launched first. */
-    private static final class Servers implements AutoCloseable {
+    private static final class Servers implements AutoCloseable, ServerSupervisor.Slots {
         private final AtomicReferenceArray<LocalServer> slots;
 
         Servers(int count) {
@@ -242,8 +277,19 @@ public final class LocalCloud implements AutoCloseable {
             slots.set(slot, server);
         }
 
+        @Override
+        public void replace(LocalServer dead, LocalServer restarted) {
+            for (int i = 0; i < slots.length(); i++) {
+                if (slots.compareAndSet(i, dead, restarted)) {
+                    return;
+                }
+            }
+            restarted.close(); // not one of ours (closed meanwhile): do not leave it running
+        }
+
         /** The started servers in launch order. */
-        List<LocalServer> all() {
+        @Override
+        public List<LocalServer> all() {
             List<LocalServer> all = new ArrayList<>();
             for (int i = 0; i < slots.length(); i++) {
                 if (slots.get(i) != null) {
@@ -447,6 +493,9 @@ public final class LocalCloud implements AutoCloseable {
                 return;
             }
             closed = true;
+            if (supervisor != null) {
+                supervisor.close(); // a server stopped from here on is not a server that died
+            }
             for (AutoCloseable dependent = dependents.poll(); dependent != null; dependent = dependents.poll()) {
                 try {
                     dependent.close();

@@ -1,6 +1,7 @@
 package dev.streamproc.local.cloud;
 
 import dev.streamproc.local.cloud.process.RepoRoot;
+import dev.streamproc.local.cloud.template.Template;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.function.Consumer;
  */
 public record LocalCloudConfig(Path dataDir, Path template, String stackName, Map<String, String> parameterOverrides,
                                Ports ports, boolean persist, Path parametersFile, Map<String, String> extraParameters,
-                               Consumer<String> out) {
+                               Consumer<String> out, Consumer<Template> preflight) {
 
     public static final String REGION = "us-east-1";
     public static final String ACCOUNT_ID = "000000000000";
@@ -73,6 +74,7 @@ public record LocalCloudConfig(Path dataDir, Path template, String stackName, Ma
         private boolean parametersFileSet;
         private final Map<String, String> extraParameters = new LinkedHashMap<>();
         private Consumer<String> out = System.out::println;
+        private Consumer<Template> preflight = template -> { };
 
         /** Where s3 files, logs, checkpoints and state.json go. Tests: use a temporary directory. */
         public Builder dataDir(Path dir) {
@@ -136,13 +138,22 @@ public record LocalCloudConfig(Path dataDir, Path template, String stackName, Ma
             return this;
         }
 
+        /**
+         * A check of the loaded template that runs before any server starts, e.g. that every function's deployment
+         * jar exists; it throws to stop the start with its message.
+         */
+        public Builder preflight(Consumer<Template> check) {
+            this.preflight = check;
+            return this;
+        }
+
         public LocalCloudConfig build() {
             Path root = dataDir == null || template == null || !parametersFileSet ? RepoRoot.find() : null;
             Path data = dataDir != null ? dataDir : root.resolve(".streamproc");
             Path templateFile = template != null ? template : root.resolve("template.yaml");
             Path params = parametersFileSet ? parametersFile : root.resolve("local-parameters.properties");
             return new LocalCloudConfig(data.toAbsolutePath(), templateFile.toAbsolutePath(), stackName, Map.copyOf(overrides), ports,
-                    persist, params, Map.copyOf(extraParameters), out);
+                    persist, params, Map.copyOf(extraParameters), out, preflight);
         }
     }
 }

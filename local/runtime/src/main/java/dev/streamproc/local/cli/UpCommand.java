@@ -53,11 +53,19 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--persist", description = "keep DynamoDB, Kinesis and SSM data across restarts")
     boolean persist;
 
-    @Option(names = "--parameters-file", paramLabel = "FILE", description = "SSM seed file (default local-parameters.properties)")
+    @Option(names = {"--ssm-parameters-file", "--parameters-file"}, paramLabel = "FILE",
+            description = "SSM parameters to seed, one NAME=[Type:]VALUE a line (default local-parameters.properties);"
+                    + " the way to pass secrets: keep the file 0600")
     Path parametersFile;
 
-    @Option(names = "--ssm-parameter", paramLabel = "NAME=[Type:]VALUE", description = "an SSM parameter to seed (repeatable)")
+    @Option(names = "--ssm-parameter", paramLabel = "NAME=[Type:]VALUE",
+            description = "an SSM parameter to seed (repeatable; a bare VALUE is a SecureString). VALUE '-' reads it from"
+                    + " standard input, one line per such parameter (no echo on a terminal): a value on the command line"
+                    + " is visible in 'ps' while up runs")
     Map<String, String> ssmParameters = new LinkedHashMap<>();
+
+    /** Where {@code --ssm-parameter NAME=-} values come from (tests give their own). */
+    StandardInputValues standardInput;
 
     @Option(names = "--free-ports", description = "any free ports instead of 4567-4572")
     boolean freePorts;
@@ -74,7 +82,14 @@ public final class UpCommand implements Callable<Integer> {
         long begin = System.nanoTime();
         LocalPipeline running = start(options(), out);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // A server that died and could not be started again with its data: its line is printed; stop everything.
+        java.util.concurrent.atomic.AtomicBoolean lost = new java.util.concurrent.atomic.AtomicBoolean();
+        running.cloud().onServerEvent(event -> {
+            if (!event.restarted() && lost.compareAndSet(false, true)) {
+                stopped.countDown();
+            }
+        });
+        Thread hook = new Thread(() -> {
             out.println("stopping...");
             Thread watchdog = new Thread(() -> forceStop(streamproc.err()), "streamproc-up-watchdog");
             watchdog.setDaemon(true);
@@ -82,7 +97,8 @@ public final class UpCommand implements Callable<Integer> {
             running.close();
             out.println("stopped cleanly");
             stopped.countDown();
-        }, "streamproc-up-shutdown"));
+        }, "streamproc-up-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         // CPU time beside wall time: on a busy 2-core machine the wall time mostly measures the neighbours.
         double cpuSeconds = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() / 1e3).orElse(Double.NaN);
         out.printf("ready in %.1f s (local cloud %.1f s; this JVM used %.1f s CPU). Ctrl-C to stop; ./streamproc env for the variables.%n",
@@ -92,7 +108,23 @@ public final class UpCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (lost.get()) {
+            stopAfterLosingAServer(running, hook, out);
+            return 1;
+        }
         return 0;
+    }
+
+    /** The lost server's line is printed (by the cloud); stop everything else now, not only at JVM exit. */
+    private static void stopAfterLosingAServer(LocalPipeline running, Thread hook, PrintStream out) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            return; // the hook is stopping everything already
+        }
+        out.println("stopping...");
+        running.close();
+        out.println("stopped");
     }
 
     Options options() {
@@ -101,14 +133,16 @@ public final class UpCommand implements Callable<Integer> {
                 .dataDir(dataDir.resolve())
                 .stackName(stackName)
                 .parameters(parameters)
-                .persist(persist);
+                .persist(persist)
+                .preflight(LocalRuntime::preflight)
+                .out(streamproc.out()::println); // "not emulated: ...", a server that died
         if (template != null) {
             builder.template(template.toAbsolutePath());
         }
         if (parametersFile != null) {
             builder.parametersFile(parametersFile.toAbsolutePath());
         }
-        ssmParameters.forEach(builder::ssmParameter);
+        (standardInput != null ? standardInput : StandardInputValues.system()).resolve(ssmParameters).forEach(builder::ssmParameter);
         return new Options(builder.build(), verbose, consolePort);
     }
 

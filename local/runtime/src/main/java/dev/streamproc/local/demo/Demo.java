@@ -3,6 +3,7 @@ package dev.streamproc.local.demo;
 import dev.streamproc.local.LocalPipeline;
 import dev.streamproc.local.LocalRuntime;
 import dev.streamproc.local.cloud.LocalCloudConfig;
+import dev.streamproc.local.cloud.ServerEvent;
 import dev.streamproc.local.cloud.process.LocalState;
 import dev.streamproc.local.cloud.process.RepoRoot;
 import dev.streamproc.local.cloud.template.Template;
@@ -88,7 +89,7 @@ public final class Demo implements AutoCloseable {
         refuseIfRunning();
         clearPreviousRun();
         LocalCloudConfig config = LocalCloudConfig.builder().dataDir(dataDir).stackName(STACK_NAME).parameters(parameters)
-                .parametersFile(null).out(line -> out.println("  " + line)).build();
+                .parametersFile(null).out(line -> out.println("  " + line)).preflight(LocalRuntime::preflight).build();
         out.println("Starting the local stack in " + dataDir + " ...");
         pipeline = LocalPipeline.start(config, out, options.verbose(), tuning);
         Template template = pipeline.cloud().template();
@@ -119,7 +120,7 @@ public final class Demo implements AutoCloseable {
             puts.addAll(extraInput);
             injected = List.copyOf(puts);
             BadInput.put(pipeline.cloud().kinesisClient(), streamName, injected);
-            producerResult = producer.await(options.duration() == null ? 3600 : options.duration().toSeconds() + 300);
+            producerResult = awaitProducer(producer, options.duration() == null ? 3600 : options.duration().toSeconds() + 300);
         }
         if (producerResult.exitCode() != 0 || producerResult.failed() > 0) {
             out.println("The producer exited with " + producerResult.exitCode() + ": " + producerResult.failed()
@@ -128,10 +129,24 @@ public final class Demo implements AutoCloseable {
         return producerResult;
     }
 
+    /** The producer's result; when a server is lost meanwhile, the producer is stopped with what it had sent so far. */
+    private ProducerProcess.Result awaitProducer(ProducerProcess producer, long timeoutSeconds) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
+        while (producer.isAlive() && lostServer().isEmpty() && System.nanoTime() - deadline < 0) {
+            Thread.sleep(200);
+        }
+        if (producer.isAlive() && lostServer().isPresent()) {
+            long sent = producer.sentSoFar();
+            producer.close();
+            return new ProducerProcess.Result(-1, sent, 0, 0, seconds(Duration.between(producerStart, Instant.now())));
+        }
+        return producer.await(Math.max(1, Duration.ofNanos(deadline - System.nanoTime()).toSeconds()));
+    }
+
     /** Waits until both paths have taken every record on the stream, then counts where each went. */
     public DemoReport drain() {
         Instant deadline = Instant.now().plus(options.drainTimeout());
-        census = StreamCensus.read(new KinesisStreamSource(pipeline.cloud().kinesisClient(), streamArn));
+        census = readCensus();
         long kinesisRecords = census.kinesisRecords();
         boolean consumed = waitUntil(deadline, () -> pipeline.mappings().stream().allMatch(m -> handled(m, kinesisRecords)));
         boolean archived = waitUntil(deadline, () -> pipeline.deliveries().stream().allMatch(d -> d.metrics().kinesisRecordsIn() >= kinesisRecords));
@@ -142,12 +157,36 @@ public final class Demo implements AutoCloseable {
         if (progress != null) {
             progress.close();
         }
-        if (!consumed || !archived) {
+        if (lostServer().isPresent()) {
+            out.println("Stopped waiting for the pipeline: the " + lostServer().get().server() + " server is gone.");
+        } else if (!consumed || !archived) {
             out.println("Gave up waiting after " + options.drainTimeout().toSeconds() + " s: "
                     + (consumed ? "" : "the consumer's mapping ") + (archived ? "" : "the delivery stream ") + "did not catch up");
         }
-        watcher.scanOnce();
+        try {
+            watcher.scanOnce();
+        } catch (RuntimeException e) {
+            if (lostServer().isEmpty()) {
+                throw e;
+            }
+        }
         return report(drained);
+    }
+
+    /** The stream's records; none when its server was lost with them (the report then says so). */
+    private StreamCensus readCensus() {
+        try {
+            return StreamCensus.read(new KinesisStreamSource(pipeline.cloud().kinesisClient(), streamArn));
+        } catch (RuntimeException e) {
+            if (lostServer().isPresent()) {
+                return StreamCensus.unavailable();
+            }
+            throw e;
+        }
+    }
+
+    private Optional<ServerEvent> lostServer() {
+        return pipeline.cloud().lostServer();
     }
 
     private static boolean handled(EventSourceMapping mapping, long kinesisRecords) {
@@ -162,7 +201,13 @@ public final class Demo implements AutoCloseable {
         List<OnFailureQueue.FailedBatch> failedBatches = new ArrayList<>();
         for (EventSourceMapping mapping : pipeline.mappings()) {
             if (mapping.settings().onFailureDestination() != null) {
-                failedBatches.addAll(OnFailureQueue.read(pipeline.cloud().sqsClient(), mapping.settings().onFailureDestination()));
+                try {
+                    failedBatches.addAll(OnFailureQueue.read(pipeline.cloud().sqsClient(), mapping.settings().onFailureDestination()));
+                } catch (RuntimeException e) {
+                    if (lostServer().isEmpty()) {
+                        throw e;
+                    }
+                }
             }
         }
         long onFailureRecords = failedBatches.stream()
@@ -219,7 +264,7 @@ public final class Demo implements AutoCloseable {
         long retries = pipeline.mappings().stream().mapToLong(m -> m.metrics().retries()).sum();
         return new DemoReport(accounting, Percentiles.of(itemLatencies), Percentiles.of(rowLatencies), pipeline.readyTime(),
                 Duration.between(producerStart, drained), watcher.count() / activeSeconds, pipeline.lambda().coldStarts(),
-                failedBatches, consumerLog, retries, producerResult == null ? 0 : producerResult.seconds());
+                failedBatches, consumerLog, retries, producerResult == null ? 0 : producerResult.seconds(), pipeline.cloud().serverEvents());
     }
 
     private String progressLine() {
@@ -239,9 +284,10 @@ public final class Demo implements AutoCloseable {
         return p == null ? 0 : p.sentSoFar();
     }
 
-    private static boolean waitUntil(Instant deadline, BooleanSupplier condition) {
+    /** False at the deadline, or as soon as a server is lost (nothing more will arrive). */
+    private boolean waitUntil(Instant deadline, BooleanSupplier condition) {
         while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
+            if (Instant.now().isAfter(deadline) || lostServer().isPresent()) {
                 return false;
             }
             try {

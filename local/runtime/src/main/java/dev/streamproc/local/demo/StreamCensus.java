@@ -51,6 +51,11 @@ public final class StreamCensus {
         }
     }
 
+    /** No figures: the stream could not be read (its server was lost with its records). */
+    public static StreamCensus unavailable() {
+        return new StreamCensus(0, List.of());
+    }
+
     /** Reads every shard to its current end. */
     public static StreamCensus read(StreamSource stream) {
         long kinesisRecords = 0;

@@ -45,6 +45,11 @@ public final class DynamoDbStreamSource implements StreamSource {
     }
 
     @Override
+    public String server() {
+        return "DynamoDB Local" + streams.serviceClientConfiguration().endpointOverride().map(uri -> " at " + uri).orElse("");
+    }
+
+    @Override
     public List<String> shardIds() {
         return shards().stream().map(StreamSource.Shard::id).toList();
     }

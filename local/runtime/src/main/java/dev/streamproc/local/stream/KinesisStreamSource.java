@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.GetShardIteratorRequest;
 import software.amazon.awssdk.services.kinesis.model.ListShardsRequest;
 import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
+import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /** A Kinesis data stream read with the plain GetShardIterator / GetRecords API, as Lambda's pollers do. */
@@ -34,6 +35,11 @@ public final class KinesisStreamSource implements StreamSource {
     @Override
     public String streamArn() {
         return streamArn;
+    }
+
+    @Override
+    public String server() {
+        return "the Kinesis server" + kinesis.serviceClientConfiguration().endpointOverride().map(uri -> " at " + uri).orElse("");
     }
 
     @Override
@@ -76,6 +82,12 @@ public final class KinesisStreamSource implements StreamSource {
                     .startingSequenceNumber(position.sequenceNumber());
         }
         return kinesis.getShardIterator(request.build()).shardIterator();
+    }
+
+    /** kinesis-mock: "Unable to find record with provided SequenceNumber ..." (verified against 0.6.2 after a restart). */
+    @Override
+    public boolean positionGone(RuntimeException e) {
+        return e instanceof ResourceNotFoundException && String.valueOf(e.getMessage()).contains("SequenceNumber");
     }
 
     @Override

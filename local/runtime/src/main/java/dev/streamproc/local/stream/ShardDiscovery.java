@@ -26,6 +26,8 @@ public final class ShardDiscovery implements AutoCloseable {
     private final Map<String, Thread> readers = new ConcurrentHashMap<>();
     private final Thread loop;
     private volatile boolean running = true;
+    /** Only for its log lines: a server that is down is reported once, not at every interval. */
+    private final ReadRetry listing = new ReadRetry();
 
     /** @param startReader starts the reader of a shard and returns its (started) thread, which ends when the shard is done */
     public ShardDiscovery(StreamSource source, Duration interval, Function<String, Thread> startReader, String threadName) {
@@ -49,10 +51,12 @@ public final class ShardDiscovery implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
+            String what = "listing the shards of " + source.streamArn() + " on " + source.server();
             try {
                 scan();
+                listing.succeeded(System.nanoTime(), what).ifPresent(LOG::info);
             } catch (RuntimeException e) {
-                LOG.warn("listing the shards of {} failed: {}", source.streamArn(), e.toString());
+                listing.failed(System.nanoTime(), what, String.valueOf(e.getMessage())).ifPresent(LOG::warn);
             }
         }
     }

@@ -7,6 +7,11 @@ public interface StreamSource {
 
     String streamArn();
 
+    /** The server it reads from, for messages: e.g. "the Kinesis server at http://127.0.0.1:4568". */
+    default String server() {
+        return "its server";
+    }
+
     List<String> shardIds();
 
     /** The shards with their parents (after a split or merge), so children are read only once their parents are done. */
@@ -18,6 +23,14 @@ public interface StreamSource {
     }
 
     String shardIterator(String shardId, StartPosition position);
+
+    /**
+     * True when {@code e}, thrown for an AFTER_SEQUENCE_NUMBER iterator, says the shard no longer holds that record:
+     * kinesis-mock restarted from its last saved data, which lacks the records put in the moments before it died.
+     */
+    default boolean positionGone(RuntimeException e) {
+        return false;
+    }
 
     /** One GetRecords call. {@code nextIterator} is null once a closed shard is fully read. */
     Page getRecords(String shardId, String iterator, int limit);

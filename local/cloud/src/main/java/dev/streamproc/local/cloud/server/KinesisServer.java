@@ -55,13 +55,17 @@ public final class KinesisServer implements LocalServer {
             };
             """;
 
+    private final Config config;
+    private final Path main;
     private final Process process;
     private final int tlsPort;
     private final int plainPort;
     private final Path log;
     private final Path caBundle;
 
-    private KinesisServer(Process process, int tlsPort, int plainPort, Path log, Path caBundle) {
+    private KinesisServer(Config config, Path main, Process process, int tlsPort, int plainPort, Path log, Path caBundle) {
+        this.config = config;
+        this.main = main;
         this.caBundle = caBundle;
         this.process = process;
         this.tlsPort = tlsPort;
@@ -80,9 +84,24 @@ public final class KinesisServer implements LocalServer {
             throw new LocalCloudException("the Kinesis server is not installed (" + main + " missing): run 'npm ci' in "
                     + config.root().resolve("local/cloud/node") + " (or './mvnw -pl local/cloud install', or './streamproc')");
         }
-        String node = findNode();
         int tls = LoopbackPorts.resolve(config.tlsPort(), "Kinesis (TLS)");
         int plain = LoopbackPorts.resolve(config.plainPort(), "Kinesis (plain HTTP)");
+        if (!config.persist()) {
+            try {
+                Files.deleteIfExists(dataFile(config)); // a fresh cloud: the file only serves restarts within this run
+            } catch (IOException e) {
+                throw new LocalCloudException("cannot clear " + dataFile(config) + ": " + e.getMessage(), e);
+            }
+        }
+        return launch(config, main, tls, plain);
+    }
+
+    /**
+     * kinesis-mock always writes its streams to {@code kinesis-data/} every {@link #persistInterval()}, so that one
+     * that died can be started again with them; without {@code --persist} the file is cleared when the cloud starts.
+     */
+    private static KinesisServer launch(Config config, Path main, int tls, int plain) {
+        String node = findNode();
         try {
             Files.createDirectories(config.workDir());
             Path preload = config.workDir().resolve("kinesis-loopback.js");
@@ -107,16 +126,15 @@ public final class KinesisServer implements LocalServer {
             env.put("AWS_ACCOUNT_ID", LocalCloudConfig.ACCOUNT_ID);
             env.put("LOG_LEVEL", "WARN");
             env.put("ROOT_LOG_LEVEL", "ERROR");
-            env.put("SHOULD_PERSIST_DATA", Boolean.toString(config.persist()));
-            if (config.persist()) {
-                Path data = config.workDir().resolve("kinesis-data");
-                Files.createDirectories(data);
-                env.put("PERSIST_PATH", data.toString());
-                env.put("PERSIST_INTERVAL", "1s");
-                env.put("LOAD_DATA_IF_EXISTS", "true");
-            }
+            Files.createDirectories(dataFile(config).getParent());
+            env.put("SHOULD_PERSIST_DATA", "true");
+            env.put("PERSIST_PATH", dataFile(config).getParent().toString());
+            env.put("PERSIST_FILE_NAME", dataFile(config).getFileName().toString());
+            env.put("PERSIST_INTERVAL", persistInterval().toMillis() + "ms");
+            env.put("LOAD_DATA_IF_EXISTS", "true");
             Process process = builder.start();
-            KinesisServer server = new KinesisServer(process, tls, plain, log, certificate.map(KinesisCertificate.Issued::caBundle).orElse(null));
+            KinesisServer server = new KinesisServer(config, main, process, tls, plain, log,
+                    certificate.map(KinesisCertificate.Issued::caBundle).orElse(null));
             try {
                 Readiness.await("Kinesis server", START_TIMEOUT, server::isHealthy, process::isAlive, log.toString());
             } catch (RuntimeException e) {
@@ -131,6 +149,29 @@ public final class KinesisServer implements LocalServer {
         } catch (IOException e) {
             throw new LocalCloudException("cannot start the Kinesis server: " + e.getMessage(), e);
         }
+    }
+
+    /** Where kinesis-mock keeps its streams. */
+    static Path dataFile(Config config) {
+        return config.workDir().resolve("kinesis-data").resolve("kinesis-data.json");
+    }
+
+    /**
+     * How often kinesis-mock writes its streams (it rewrites the whole file each time, about 0.7 s of CPU per 10 MB):
+     * records acknowledged within this time before a crash are lost. {@code STREAMPROC_KINESIS_PERSIST_INTERVAL}
+     * (e.g. {@code 5s}) trades that window for CPU.
+     */
+    static Duration persistInterval() {
+        String configured = System.getenv("STREAMPROC_KINESIS_PERSIST_INTERVAL");
+        if (configured != null && !configured.isBlank()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})(ms|s)").matcher(configured.trim());
+            if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+                throw new LocalCloudException("STREAMPROC_KINESIS_PERSIST_INTERVAL must be like 1s or 500ms, not '" + configured + "'");
+            }
+            long n = Long.parseLong(m.group(1));
+            return m.group(2).equals("ms") ? Duration.ofMillis(n) : Duration.ofSeconds(n);
+        }
+        return Duration.ofSeconds(1);
     }
 
     private static boolean logMentions(Path log, String text) {
@@ -205,6 +246,21 @@ public final class KinesisServer implements LocalServer {
     @Override
     public boolean isAlive() {
         return process.isAlive() && isHealthy();
+    }
+
+    @Override
+    public boolean exited() {
+        return !process.isAlive();
+    }
+
+    /**
+     * A new kinesis-mock on the same ports that loads the streams as last written (see {@link #persistInterval()}):
+     * the sequence numbers, and so the readers' checkpoints, stay valid. What it could not load fails the start.
+     */
+    @Override
+    public Optional<LocalServer> restartWithItsData() {
+        close();
+        return Optional.of(launch(config, main, tlsPort, plainPort));
     }
 
     /** A PEM that verifies the TLS endpoint (for AWS_CA_BUNDLE), when one could be made. */

@@ -1,6 +1,7 @@
 package dev.streamproc.local.cloud.server;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One server of the local cloud (Kinesis, DynamoDB, S3, SSM, SQS) as {@code LocalCloud} sees it: started on
@@ -24,6 +25,19 @@ public interface LocalServer extends AutoCloseable {
 
     /** Whether it answers now. */
     boolean isAlive();
+
+    /** True when its process is known to be gone (not merely slow to answer): no need to wait before acting. */
+    default boolean exited() {
+        return false;
+    }
+
+    /**
+     * After it died: the same server again, on the same ports, with the data it had kept — or empty when a restart
+     * would lose its data (e.g. in-memory tables), so that the user is told what to run instead.
+     */
+    default Optional<LocalServer> restartWithItsData() {
+        return Optional.empty();
+    }
 
     /** Stops it; a server that does not stop cleanly throws. */
     @Override

@@ -91,8 +91,8 @@ public final class SsmServer implements SinglePortServer {
     public static SsmServer start(Config config) {
         int port = LoopbackPorts.resolve(config.port(), "SSM Parameter Store");
         ParameterStore store = new ParameterStore();
-        if (config.persistFile() != null && Files.isRegularFile(config.persistFile())) {
-            store.restore(readPersisted(config.persistFile()));
+        if (config.persistFile() != null) {
+            store.restore(new ParameterFile(config.persistFile()).read());
         }
         config.seed().forEach((name, seed) -> {
             if (store.get(name).isEmpty()) {
@@ -437,35 +437,10 @@ public final class SsmServer implements SinglePortServer {
         if (persistFile == null) {
             return;
         }
-        ArrayNode versions = JSON.createArrayNode();
-        for (Parameter p : store.allVersions()) {
-            ObjectNode node = versions.addObject().put("name", p.name()).put("type", p.type().awsName()).put("value", p.value())
-                    .put("version", p.version()).put("lastModified", p.lastModified().toString());
-            if (p.description() != null) {
-                node.put("description", p.description());
-            }
-        }
         try {
-            Files.createDirectories(persistFile.toAbsolutePath().getParent());
-            Path tmp = persistFile.resolveSibling(persistFile.getFileName() + ".tmp");
-            JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), versions);
-            Files.move(tmp, persistFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            new ParameterFile(persistFile).write(store.allVersions());
         } catch (IOException e) {
             throw new ParameterException("InternalServerError", "cannot persist parameters to " + persistFile + ": " + e.getMessage());
-        }
-    }
-
-    private static List<Parameter> readPersisted(Path file) {
-        try {
-            List<Parameter> versions = new ArrayList<>();
-            for (JsonNode node : JSON.readTree(file.toFile())) {
-                versions.add(new Parameter(node.path("name").asText(), Type.fromAws(node.path("type").asText()), node.path("value").asText(),
-                        node.path("version").asLong(), Instant.parse(node.path("lastModified").asText()),
-                        node.hasNonNull("description") ? node.get("description").asText() : null));
-            }
-            return versions;
-        } catch (IOException e) {
-            throw new LocalCloudException("cannot read persisted parameters " + file + ": " + e.getMessage() + " (delete it to start fresh)", e);
         }
     }
 }

@@ -15,7 +15,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads CloudFormation YAML: the short intrinsic tags ({@code !Ref x}, {@code !GetAtt a.b}, {@code !Sub ...})
- * become their long JSON forms ({@code {Ref: x}}, {@code {Fn::GetAtt: [a, b]}}); unknown tags are kept as plain data.
+ * become their long JSON forms ({@code {Ref: x}}, {@code {Fn::GetAtt: [a, b]}}); an unknown tag becomes an
+ * {@link UnknownTag} (CloudFormation rejects it; {@link TemplateChecks} says where it is).
  */
 public final class CfnYaml {
 
@@ -74,11 +75,11 @@ public final class CfnYaml {
             }
         }
 
-        /** A tag nobody here knows: keep the value, drop the tag. */
+        /** A tag CloudFormation does not know: kept as an {@link UnknownTag}, for {@link TemplateChecks} to report. */
         private final class AsData extends AbstractConstruct {
             @Override
             public Object construct(Node node) {
-                return plain(node);
+                return new UnknownTag(node.getTag().getValue(), node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1, plain(node));
             }
         }
     }

@@ -1,12 +1,13 @@
 package dev.streamproc.local.cloud.template;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The template's Parameters with their values: an override, else the Default; checked against AllowedValues and
- * Type Number. CommaDelimitedList and List types become lists, everything else a string.
+ * The template's Parameters with their values: an override, else the Default; checked as CloudFormation does
+ * ({@link ParameterConstraints}), every problem at once. CommaDelimitedList and List types become lists, everything else a string.
  */
 final class ParameterValues {
 
@@ -22,6 +23,7 @@ final class ParameterValues {
             }
         }
         Map<String, Object> values = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
         for (Map.Entry<String, Object> entry : declared.entrySet()) {
             String name = entry.getKey();
             Map<String, Object> spec = template.asMap(entry.getValue(), "Parameters." + name);
@@ -31,19 +33,12 @@ final class ParameterValues {
                         + name + "=VALUE)");
             }
             String text = TemplateValues.scalarText(value);
-            if (spec.get("AllowedValues") instanceof List<?> allowed
-                    && !allowed.stream().map(TemplateValues::scalarText).toList().contains(text)) {
-                throw new TemplateException("parameter '" + name + "' = '" + text + "' is not one of " + allowed);
-            }
+            problems.addAll(ParameterConstraints.check(name, spec, text));
             String type = String.valueOf(spec.getOrDefault("Type", "String"));
-            if (type.equals("Number")) {
-                try {
-                    Double.parseDouble(text);
-                } catch (NumberFormatException e) {
-                    throw new TemplateException("parameter '" + name + "' = '" + text + "' is not a Number");
-                }
-            }
             values.put(name, type.startsWith("CommaDelimitedList") || type.startsWith("List<") ? List.of(text.split("\\s*,\\s*")) : text);
+        }
+        if (!problems.isEmpty()) {
+            throw new TemplateException(String.join("\n", problems)); // every bad value at once, one line each
         }
         return values;
     }

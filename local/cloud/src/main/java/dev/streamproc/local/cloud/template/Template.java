@@ -137,6 +137,10 @@ public final class Template {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> map = (Map<String, Object>) root;
+        List<String> problems = TemplateChecks.problems(map);
+        if (!problems.isEmpty()) {
+            throw new TemplateException(String.join("\n", problems));
+        }
         return new Template(new Sections(file.toAbsolutePath(), map), options);
     }
 

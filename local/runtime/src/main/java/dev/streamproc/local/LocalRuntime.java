@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -86,21 +87,11 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /**
-     * What must hold before any server starts: every function can run from its deployment jar. One line per
-     * function that cannot, then the start stops (a {@code LocalCloudConfig} preflight).
+     * What must hold before any server starts (a {@code LocalCloudConfig} preflight): every function can run — Java,
+     * code built, a JDK for its runtime — else one line per function that cannot, and the start stops.
      */
-    public static void preflight(Template template) {
-        List<String> problems = new ArrayList<>();
-        for (Template.FunctionDef function : template.functions()) {
-            try {
-                FunctionSpec.of(function);
-            } catch (RuntimeException e) {
-                problems.add(e.getMessage());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException(String.join("\n", problems));
-        }
+    public static Consumer<Template> preflight(Path dataDir) {
+        return template -> StackFunctions.of(template, dataDir, JavaRuntimes.ofThisMachine());
     }
 
     public static LocalRuntime start(Template template, Endpoints endpoints, Path dataDir, Settings settings) {

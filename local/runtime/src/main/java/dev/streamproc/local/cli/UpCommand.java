@@ -134,7 +134,7 @@ public final class UpCommand implements Callable<Integer> {
                 .stackName(stackName)
                 .parameters(parameters)
                 .persist(persist)
-                .preflight(LocalRuntime::preflight)
+                .preflight(LocalRuntime.preflight(dataDir.resolve()))
                 .out(streamproc.out()::println); // "not emulated: ...", a server that died
         if (template != null) {
             builder.template(template.toAbsolutePath());
@@ -162,7 +162,6 @@ public final class UpCommand implements Callable<Integer> {
      * A function that cannot run (not Java, code not built, no JDK for its runtime) stops it before any server starts.
      */
     public static LocalPipeline start(Options options, PrintStream out) {
-        checkFunctions(options.cloud());
         LocalPipeline pipeline = LocalPipeline.start(options.cloud(), LocalRuntime.Settings.of(out, options.verbose()),
                 cloud -> printEndpoints(cloud, out));
         pipeline.runtime().describe().forEach(line -> out.println("  " + line));
@@ -170,12 +169,6 @@ public final class UpCommand implements Callable<Integer> {
         pipeline.cloud().closeBefore(console);
         out.println("  " + console.banner());
         return pipeline;
-    }
-
-    /** @throws FunctionCode.NotRunnable one line per function that cannot run, each saying what to do */
-    static StackFunctions checkFunctions(LocalCloudConfig cloud) {
-        Template template = Template.load(cloud.template(), cloud.stackName(), cloud.parameterOverrides());
-        return StackFunctions.of(template, cloud.dataDir(), JavaRuntimes.ofThisMachine());
     }
 
     static void printEndpoints(LocalCloud cloud, PrintStream out) {

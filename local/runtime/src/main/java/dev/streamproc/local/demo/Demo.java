@@ -89,7 +89,7 @@ public final class Demo implements AutoCloseable {
         refuseIfRunning();
         clearPreviousRun();
         LocalCloudConfig config = LocalCloudConfig.builder().dataDir(dataDir).stackName(STACK_NAME).parameters(parameters)
-                .parametersFile(null).out(line -> out.println("  " + line)).preflight(LocalRuntime::preflight).build();
+                .parametersFile(null).out(line -> out.println("  " + line)).preflight(LocalRuntime.preflight(dataDir)).build();
         out.println("Starting the local stack in " + dataDir + " ...");
         pipeline = LocalPipeline.start(config, out, options.verbose(), tuning);
         Template template = pipeline.cloud().template();

@@ -46,16 +46,20 @@ public final class LambdaRuntimeBench {
         System.out.println();
         System.out.println("cold start (process start -> first /next), ms      p50      min      max");
         for (Template.FunctionDef function : template.functions()) {
-            List<Double> millis = new ArrayList<>();
+            // side by side, alternating: a container without class-data sharing, then one mapping the archive that a
+            // first (uncounted) container of the same code recorded
             FunctionSpec spec = FunctionSpec.of(function);
+            Path cache = Files.createTempDirectory("lambda-bench-cds");
+            coldStart(spec, options(dataDir, cache));
+            List<Double> plain = new ArrayList<>();
+            List<Double> shared = new ArrayList<>();
             for (int i = 0; i < coldStarts; i++) {
-                try (LocalLambda lambda = new LocalLambda(List.of(spec), options(dataDir))) {
-                    // the invocation's outcome does not matter here (no cloud is up); init has run once it is back
-                    lambda.invoke(spec.logicalId(), "{}".getBytes(StandardCharsets.UTF_8));
-                    millis.add(lambda.coldStarts().get(spec.logicalId()).get(0).toNanos() / 1e6);
-                }
+                plain.add(coldStart(spec, options(dataDir, null)));
+                shared.add(coldStart(spec, options(dataDir, cache)));
             }
-            printRow(function.logicalId(), millis);
+            printRow(function.logicalId(), plain);
+            printRow(function.logicalId() + " (class-data archive)", shared);
+            System.out.printf(Locale.ROOT, "%-48s %8.2f%n", "  ratio of p50s, archive / none", median(shared) / median(plain));
         }
 
         System.out.println();
@@ -73,6 +77,24 @@ public final class LambdaRuntimeBench {
     private static RuntimeOptions options(Path dataDir) {
         return RuntimeOptions.forDataDirectory(dataDir, Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "test",
                 "AWS_SECRET_ACCESS_KEY", "test"), null, false).withMaxContainersPerFunction(1);
+    }
+
+    /** One container, its class-data archives in {@code cache} (null: none). */
+    private static RuntimeOptions options(Path dataDir, Path cache) {
+        RuntimeOptions defaults = options(dataDir);
+        return new RuntimeOptions(defaults.logDirectory(), defaults.workDirectory(), defaults.sdkEnvironment(), defaults.runtimeClasspath(),
+                1, null, false, cache);
+    }
+
+    private static double coldStart(FunctionSpec spec, RuntimeOptions options) {
+        try (LocalLambda lambda = new LocalLambda(List.of(spec), options)) {
+            // the invocation's outcome does not matter here (no cloud is up); init has run once it is back
+            InvocationResult result = lambda.invoke(spec.logicalId(), "{}".getBytes(StandardCharsets.UTF_8));
+            if (lambda.coldStarts().get(spec.logicalId()).isEmpty()) {
+                throw new IllegalStateException(spec.logicalId() + " did not start: " + result.errorType() + " " + result.errorMessage());
+            }
+            return lambda.coldStarts().get(spec.logicalId()).get(0).toNanos() / 1e6;
+        }
     }
 
     private static void warm(String label, FunctionSpec spec, byte[] event, int invokes, Path dataDir, int recordsPerEvent) {
@@ -105,6 +127,12 @@ public final class LambdaRuntimeBench {
         List<Double> sorted = new ArrayList<>(millis);
         Collections.sort(sorted);
         System.out.printf(Locale.ROOT, "%-48s %8.0f %8.0f %8.0f%n", label, percentile(sorted, 50), sorted.get(0), sorted.get(sorted.size() - 1));
+    }
+
+    private static double median(List<Double> millis) {
+        List<Double> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        return percentile(sorted, 50);
     }
 
     private static double percentile(List<Double> sorted, int p) {

@@ -21,7 +21,8 @@ public final class RuntimeClasspath {
 
     public static List<Path> locate() {
         Path dir = System.getProperty(PROPERTY) != null ? Path.of(System.getProperty(PROPERTY)) : besideThisModule();
-        return jarsIn(dir);
+        // absolute: containers run in their own task root, where a relative path would point nowhere
+        return jarsIn(dir.toAbsolutePath().normalize());
     }
 
     static List<Path> jarsIn(Path dir) {

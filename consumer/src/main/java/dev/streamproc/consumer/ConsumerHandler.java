@@ -30,6 +30,8 @@ public class ConsumerHandler implements RequestHandler<KinesisEvent, StreamsEven
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerHandler.class);
 
     private final EventDataProcessor processor;
+    /** Held here: the SnapStart hook must live as long as the handler. */
+    private final SnapStartPriming priming;
 
     /** Lambda builds one handler per container, so the client and its connections are reused. */
     public ConsumerHandler() {
@@ -48,6 +50,11 @@ public class ConsumerHandler implements RequestHandler<KinesisEvent, StreamsEven
         Backoff backoff = new Backoff(Duration.ofMillis(50), Duration.ofSeconds(2), jitter::nextDouble);
         this.processor = new EventDataProcessor(new FailurePolicy(),
                 new BatchWriter(dynamo, tableName, writers, backoff));
+        this.priming = SnapStartPriming.register(tableName);
+    }
+
+    SnapStartPriming priming() {
+        return priming;
     }
 
     @Override

@@ -270,6 +270,24 @@ class ConsumerHandlerIntegrationTest {
         assertThat(metrics.flushed("RecordsIn")).isZero();
     }
 
+    /** Lambda SnapStart runs the runtime hooks before it snapshots the container (docs: "SnapStart runtime hooks"). */
+    @Test
+    void snapStartPrimingRunsTheHotPathBeforeTheSnapshotAndLeavesNothingBehind() throws Exception {
+        int primed = handler.priming().timesPrimed();
+
+        handler.priming().beforeCheckpoint(null); // what the runtime calls before the snapshot (registered by the handler)
+
+        assertThat(handler.priming().timesPrimed()).isEqualTo(primed + 1);
+        assertThat(handler.priming().prime().requestItems().get(table.name())).hasSize(1); // the sample became an item
+        assertThat(wire.batchWriteCalls).hasValue(0);
+        assertThat(table.count()).isZero();
+
+        StreamsEventResponse response = handle(plainTweets(5), 30_000);
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(table.count()).isEqualTo(5);
+        assertThat(metrics.flushed("RecordsIn")).isEqualTo(5); // the first flush counts the real batch only
+    }
+
     private StreamsEventResponse handle(List<StreamRecord> records, int remainingMillis) {
         return handler.handleRequest(KinesisEvents.of(records), new TestContext(remainingMillis));
     }

@@ -24,6 +24,8 @@ public class TransformerHandler
 
     private final FirehoseTransformation transformation = new FirehoseTransformation();
     private final Metrics metrics;
+    /** Held here: the SnapStart hook must live as long as the handler. */
+    private final SnapStartPriming priming = SnapStartPriming.register(transformation);
 
     public TransformerHandler() {
         this(MetricsFactory.getMetricsInstance());
@@ -31,6 +33,10 @@ public class TransformerHandler
 
     TransformerHandler(Metrics metrics) {
         this.metrics = metrics; // namespace: POWERTOOLS_METRICS_NAMESPACE from template.yaml's Globals
+    }
+
+    SnapStartPriming priming() {
+        return priming;
     }
 
     @Override

@@ -52,6 +52,21 @@ class TransformerHandlerTest {
         assertThat(response.getRecords()).isEmpty();
     }
 
+    /** Lambda SnapStart runs the runtime hooks before it snapshots the container (docs: "SnapStart runtime hooks"). */
+    @Test
+    void snapStartPrimingTransformsASampleBeforeTheSnapshotAndLeavesNothingBehind() throws Exception {
+        TransformerHandler handler = new TransformerHandler(recordingMetrics());
+
+        handler.priming().beforeCheckpoint(null); // what the runtime calls before the snapshot (registered by the handler)
+
+        assertThat(handler.priming().timesPrimed()).isEqualTo(1);
+        assertThat(handler.priming().prime().count(Result.Ok)).isEqualTo(1); // the sample went the whole Ok path
+        assertThat(flushedMetrics).isEmpty();
+        byte[] eventJson = getClass().getResourceAsStream("/firehose-event.json").readAllBytes();
+        handler.handleRequest(LambdaRuntimeJson.read(eventJson, KinesisFirehoseEvent.class), new TestContext());
+        assertThat(flushedMetrics).containsEntry("RecordsIn", 3.0).containsEntry("RecordsOk", 1.0);
+    }
+
     /** Powertools' Metrics, remembering what was added until the handler flushes. */
     private Metrics recordingMetrics() {
         Map<String, Double> pending = new HashMap<>();

@@ -44,13 +44,16 @@ public final class StackEventSources {
                     continue;
                 }
                 Map<String, Object> properties = new LinkedHashMap<>(event.properties());
+                String shownArn = null;
                 if (dynamoDb && properties.get("Stream") instanceof String templateArn) {
-                    properties.put("Stream", DynamoDbStreamArns.actual(dynamoDbStreams, templateArn));
+                    String actual = DynamoDbStreamArns.actual(dynamoDbStreams, templateArn);
+                    properties.put("Stream", actual);
+                    shownArn = DynamoDbStreamArns.asOnAws(templateArn, actual);
                 }
                 EsmSettings settings = configure.apply(EsmSettings.fromEventProperties(function.logicalId(), function.arn(), properties));
                 FailureDestination onFailure = settings.onFailureDestination() == null ? null
                         : new SqsFailureDestination(sqs, settings.onFailureDestination());
-                EventFormat format = dynamoDb ? new DynamoDbEventFormat(settings.streamArn())
+                EventFormat format = dynamoDb ? new DynamoDbEventFormat(shownArn != null ? shownArn : settings.streamArn())
                         : new KinesisEventFormat(settings.streamArn(), settings.region(), roleOf(template, function));
                 StreamSource source = dynamoDb ? new DynamoDbStreamSource(dynamoDbStreams, settings.streamArn())
                         : new KinesisStreamSource(kinesis, settings.streamArn());

@@ -28,6 +28,16 @@ public final class DynamoDbStreamArns {
                         + "): give it a StreamSpecification with a StreamViewType in the template"));
     }
 
+    /**
+     * The stream ARN as AWS would show it to the function ({@code eventSourceARN}): the template's region and account
+     * with the stream's real label. DynamoDB Local names its own region ({@code ddblocal}) in the ARNs it returns.
+     */
+    public static String asOnAws(String templateArn, String actualArn) {
+        int label = actualArn.lastIndexOf("/stream/");
+        int own = templateArn.lastIndexOf("/stream/");
+        return label < 0 || own < 0 ? actualArn : templateArn.substring(0, own) + actualArn.substring(label);
+    }
+
     static String tableOf(String streamArn) {
         String[] parts = streamArn.split(":", 6);
         if (parts.length < 6 || !parts[2].equals("dynamodb") || !parts[5].startsWith("table/") || !parts[5].contains("/stream/")) {

@@ -83,7 +83,10 @@ class DynamoDbStreamEventTest {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
                     .until(() -> Files.exists(log) && events(log).size() == 3);
             List<String> events = events(log);
-            assertThat(events.get(0)).contains("eventName=INSERT", "eventSource=aws:dynamodb", "eventSourceARN=" + table.latestStreamArn(),
+            // Lambda shows the stream's ARN in the stack's region and account (DynamoDB Local's own ARN says "ddblocal").
+            String label = table.latestStreamArn().substring(table.latestStreamArn().lastIndexOf("/stream/"));
+            assertThat(events.get(0)).contains("eventName=INSERT", "eventSource=aws:dynamodb",
+                    "eventSourceARN=arn:aws:dynamodb:us-east-1:000000000000:table/GameScoreRecords" + label,
                     "StreamViewType=NEW_IMAGE", "Username={S=Jane Doe}", "Score={N=100}").doesNotContain("OldImage");
             assertThat(events.get(1)).contains("eventName=MODIFY", "Score={N=150}").doesNotContain("OldImage");
             assertThat(events.get(2)).contains("eventName=REMOVE", "Keys={RecordID={N=1}}").doesNotContain("NewImage", "OldImage");

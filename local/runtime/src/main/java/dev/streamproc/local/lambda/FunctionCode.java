@@ -46,7 +46,7 @@ public final class FunctionCode {
             return name.endsWith(".jar") ? List.of(code) : LambdaZip.classpath(code, unpackRoot.resolve(logicalId));
         }
         if (!Files.isDirectory(code)) {
-            throw new NotRunnable(logicalId + ": CodeUri " + code + " does not exist");
+            throw new NotRunnable(logicalId + ": CodeUri " + code + " does not exist (a module not built yet? run ./mvnw package)");
         }
         if (MavenModuleJar.isModule(code)) {
             Path jar = MavenModuleJar.of(code);

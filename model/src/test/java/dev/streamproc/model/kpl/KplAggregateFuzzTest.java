@@ -22,7 +22,7 @@ class KplAggregateFuzzTest {
         }
         assertThat(records).isNotEmpty();
         if (KplAggregate.isAggregated(data)) {
-            List<UserRecord> again = KplAggregate.decode(KplAggregate.encode(records), "outer");
+            List<UserRecord> again = KplAggregate.decode(KplAggregateEncoder.encode(records), "outer");
             assertThat(again).hasSameSizeAs(records);
             for (int i = 0; i < records.size(); i++) {
                 assertThat(again.get(i).data()).isEqualTo(records.get(i).data());

@@ -7,7 +7,7 @@ import dev.streamproc.consumer.DecodedBatch;
 import dev.streamproc.consumer.FailurePolicy;
 import dev.streamproc.local.stream.KplUserRecords;
 import dev.streamproc.local.stream.StreamRecord;
-import dev.streamproc.model.kpl.KplAggregate;
+import dev.streamproc.model.kpl.KplAggregateEncoder;
 import dev.streamproc.model.kpl.UserRecord;
 import dev.streamproc.transformer.FirehoseTransformation;
 import dev.streamproc.transformer.Result;
@@ -28,8 +28,8 @@ class BothPathsAgreeTest {
 
     @Test
     void aNestedAggregatesTweetsAreKeptOnBothPaths() {
-        byte[] inner = KplAggregate.encode(List.of(user(tweet("11", "ann", "#a")), user(tweet("12", "bob", null))));
-        byte[] outer = KplAggregate.encode(List.of(user(inner), user(tweet("13", "cid", "#a"))));
+        byte[] inner = KplAggregateEncoder.encode(List.of(user(tweet("11", "ann", "#a")), user(tweet("12", "bob", null))));
+        byte[] outer = KplAggregateEncoder.encode(List.of(user(inner), user(tweet("13", "cid", "#a"))));
 
         Paths paths = run(outer);
 
@@ -41,9 +41,9 @@ class BothPathsAgreeTest {
 
     @Test
     void anAggregateNestedThreeDeepIsRejectedOnBothPaths() {
-        byte[] deepest = KplAggregate.encode(List.of(user(tweet("21", "ann", null))));
-        byte[] middle = KplAggregate.encode(List.of(user(deepest)));
-        byte[] outer = KplAggregate.encode(List.of(user(middle), user(tweet("22", "bob", null))));
+        byte[] deepest = KplAggregateEncoder.encode(List.of(user(tweet("21", "ann", null))));
+        byte[] middle = KplAggregateEncoder.encode(List.of(user(deepest)));
+        byte[] outer = KplAggregateEncoder.encode(List.of(user(middle), user(tweet("22", "bob", null))));
 
         Paths paths = run(outer);
 

@@ -7,7 +7,6 @@ import dev.streamproc.consumer.DecodedBatch;
 import dev.streamproc.consumer.FailurePolicy;
 import dev.streamproc.local.stream.KplUserRecords;
 import dev.streamproc.local.stream.StreamRecord;
-import dev.streamproc.model.kpl.KplAggregate;
 import dev.streamproc.model.kpl.KplAggregateEncoder;
 import dev.streamproc.model.kpl.UserRecord;
 import dev.streamproc.transformer.FirehoseTransformation;

@@ -198,6 +198,11 @@ public final class SsmServer implements SinglePortServer {
         try (InputStream body = exchange.getRequestBody()) {
             bytes = body.readNBytes(MAX_BODY_BYTES + 1);
         }
+        return parseRequest(bytes);
+    }
+
+    /** A request body as a JSON object, or the client's {@code SerializationException}. */
+    static JsonNode parseRequest(byte[] bytes) {
         if (bytes.length > MAX_BODY_BYTES) {
             throw new ParameterException("SerializationException", "request body over " + MAX_BODY_BYTES + " bytes");
         }
@@ -207,9 +212,9 @@ public final class SsmServer implements SinglePortServer {
         JsonNode request;
         try {
             request = JSON.readTree(bytes);
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new ParameterException("SerializationException", "the request body is not valid JSON: "
-                    + e.getOriginalMessage());
+        } catch (IOException e) { // Jackson's parse errors, nesting limit included
+            String detail = e instanceof com.fasterxml.jackson.core.JacksonException json ? json.getOriginalMessage() : e.getMessage();
+            throw new ParameterException("SerializationException", "the request body is not valid JSON: " + detail);
         }
         if (request == null || !request.isObject()) {
             throw new ParameterException("SerializationException", "the request body is not a JSON object");

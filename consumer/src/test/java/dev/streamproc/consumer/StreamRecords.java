@@ -1,6 +1,6 @@
 package dev.streamproc.consumer;
 
-import dev.streamproc.model.kpl.KplAggregate;
+import dev.streamproc.model.kpl.KplAggregateEncoder;
 import dev.streamproc.model.kpl.UserRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ final class StreamRecords {
         for (int i = 0; i < payloads.size(); i++) {
             users.add(new UserRecord("user-pk-" + i, null, i, payloads.get(i), true));
         }
-        return KplAggregate.encode(users);
+        return KplAggregateEncoder.encode(users);
     }
 
     /** Kinesis-like sequence numbers: 56 digits, increasing with {@code n}. */

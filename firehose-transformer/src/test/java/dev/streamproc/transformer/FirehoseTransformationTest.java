@@ -1,19 +1,18 @@
 package dev.streamproc.transformer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamproc.model.AthenaRow;
 import dev.streamproc.model.Fixtures;
-import dev.streamproc.model.kpl.KplAggregate;
+import dev.streamproc.model.kpl.KplAggregateEncoder;
 import dev.streamproc.model.kpl.UserRecord;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class FirehoseTransformationTest {
 
@@ -118,7 +117,7 @@ class FirehoseTransformationTest {
         for (int i = 0; i < 500; i++) {
             users.add(new UserRecord("pk-" + i, null, 0, tweetWithId(i), false));
         }
-        byte[] aggregate = KplAggregate.encode(users);
+        byte[] aggregate = KplAggregateEncoder.encode(users);
 
         TransformedRecord out = only(new SourceRecord("agg", aggregate, "outer"));
 
@@ -148,7 +147,7 @@ class FirehoseTransformationTest {
 
     @Test
     void anAggregateOfTweetsAndNoticesKeepsTheTweets() {
-        byte[] aggregate = KplAggregate.encode(List.of(
+        byte[] aggregate = KplAggregateEncoder.encode(List.of(
                 user("a", Fixtures.bytes("v1-plain.json")),
                 user("b", Fixtures.bytes("notice-delete.json")),
                 user("c", Fixtures.bytes("v2-bare.json"))));
@@ -163,7 +162,7 @@ class FirehoseTransformationTest {
 
     @Test
     void anAggregateOfOnlyNoticesIsDropped() {
-        byte[] aggregate = KplAggregate.encode(List.of(
+        byte[] aggregate = KplAggregateEncoder.encode(List.of(
                 user("a", Fixtures.bytes("notice-delete.json")), user("b", Fixtures.bytes("notice-limit.json"))));
 
         TransformedRecord out = only(new SourceRecord("notices", aggregate, "outer"));
@@ -174,7 +173,7 @@ class FirehoseTransformationTest {
 
     @Test
     void anAggregateWithOneBadUserRecordFailsWhole() {
-        byte[] aggregate = KplAggregate.encode(List.of(
+        byte[] aggregate = KplAggregateEncoder.encode(List.of(
                 user("a", Fixtures.bytes("v1-plain.json")), user("b", Fixtures.bytes("malformed.json"))));
 
         TransformedRecord out = only(new SourceRecord("bad", aggregate, "outer"));
@@ -186,7 +185,7 @@ class FirehoseTransformationTest {
 
     @Test
     void aCorruptAggregateFails() {
-        byte[] aggregate = KplAggregate.encode(List.of(user("a", Fixtures.bytes("v1-plain.json"))));
+        byte[] aggregate = KplAggregateEncoder.encode(List.of(user("a", Fixtures.bytes("v1-plain.json"))));
         aggregate[10] ^= 0x7F;
 
         TransformedRecord out = only(new SourceRecord("corrupt", aggregate, "outer"));

@@ -6,6 +6,7 @@ import dev.streamproc.consumer.FailurePolicy;
 import dev.streamproc.consumer.StreamRecord;
 import dev.streamproc.model.TweetParser;
 import dev.streamproc.model.kpl.KplAggregate;
+import dev.streamproc.model.kpl.KplAggregateEncoder;
 import dev.streamproc.model.kpl.UserRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,6 +109,6 @@ public class ConsumerDecodeBenchmark {
     private static StreamRecord record(int n, List<UserRecord> users) {
         return new StreamRecord("shardId-000000000000",
                 "4959033827149025660855969253836157109592157598913658" + String.format("%04d", n),
-                users.get(0).partitionKey(), KplAggregate.encode(users));
+                users.get(0).partitionKey(), KplAggregateEncoder.encode(users));
     }
 }

@@ -1,20 +1,20 @@
 package dev.streamproc.local;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.streamproc.local.cloud.LocalCloud;
 import dev.streamproc.local.cloud.LocalCloudConfig;
 import dev.streamproc.local.lambda.ProbeFunctions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.SdkBytes;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
 
 /** {@code up}'s runtime on a real local cloud: a Kinesis record reaches the function through its mapping. */
 class LocalRuntimeTest {
@@ -72,10 +72,7 @@ class LocalRuntimeTest {
 
             Path log = project.resolve("data/logs/ProbeFunction.log");
             String encoded = Base64.getEncoder().encodeToString(data.getBytes(StandardCharsets.UTF_8));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!(Files.exists(log) && Files.readString(log).contains(encoded)) && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(log) && Files.readString(log).contains(encoded));
             assertThat(Files.readString(log)).contains(encoded).contains("eventSource=aws:kinesis");
             children = ProcessHandle.current().children().filter(p -> p.info().command().orElse("").endsWith("java"))
                     .map(ProcessHandle::pid).toList();

@@ -5,9 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The Kinesis Producer Library's aggregation format: {@code F3 89 9A C2}, a protobuf {@code AggregatedRecord},
@@ -19,17 +17,18 @@ import java.util.Map;
  * message Record { required uint64 partition_key_index = 1; optional uint64 explicit_hash_key_index = 2;
  *                  required bytes data = 3; repeated Tag tags = 4; }
  * </pre>
- * Protobuf is read and written by hand: the format is small and a protobuf runtime would triple a Lambda jar.
+ * Protobuf is read by hand: the format is small and a protobuf runtime would triple a Lambda jar. Tests write
+ * aggregates with the test fixture {@code KplAggregateEncoder} (model's test-jar).
  */
 public final class KplAggregate {
 
-    private static final byte[] MAGIC = {(byte) 0xF3, (byte) 0x89, (byte) 0x9A, (byte) 0xC2};
-    private static final int DIGEST_LENGTH = 16;
+    static final byte[] MAGIC = {(byte) 0xF3, (byte) 0x89, (byte) 0x9A, (byte) 0xC2};
+    static final int DIGEST_LENGTH = 16;
 
-    private static final int WIRE_VARINT = 0;
-    private static final int WIRE_FIXED64 = 1;
-    private static final int WIRE_LENGTH_DELIMITED = 2;
-    private static final int WIRE_FIXED32 = 5;
+    static final int WIRE_VARINT = 0;
+    static final int WIRE_FIXED64 = 1;
+    static final int WIRE_LENGTH_DELIMITED = 2;
+    static final int WIRE_FIXED32 = 5;
 
     private KplAggregate() {
     }
@@ -125,47 +124,10 @@ public final class KplAggregate {
         return table.get((int) index);
     }
 
-    /** The exact bytes the KPL would put for these records (keys deduplicated into tables in order of first use). */
-    public static byte[] encode(List<UserRecord> records) {
-        if (records.isEmpty()) {
-            throw new IllegalArgumentException("an aggregate needs at least one record");
-        }
-        Map<String, Integer> partitionKeys = new LinkedHashMap<>();
-        Map<String, Integer> explicitHashKeys = new LinkedHashMap<>();
-        Writer body = new Writer();
-        for (UserRecord record : records) {
-            Writer one = new Writer();
-            one.tag(1, WIRE_VARINT).varint(indexOf(partitionKeys, record.partitionKey()));
-            if (record.explicitHashKey() != null) {
-                one.tag(2, WIRE_VARINT).varint(indexOf(explicitHashKeys, record.explicitHashKey()));
-            }
-            one.tag(3, WIRE_LENGTH_DELIMITED).bytes(record.data());
-            body.tag(3, WIRE_LENGTH_DELIMITED).bytes(one.toByteArray());
-        }
-        Writer message = new Writer();
-        for (String key : partitionKeys.keySet()) {
-            message.tag(1, WIRE_LENGTH_DELIMITED).bytes(key.getBytes(StandardCharsets.UTF_8));
-        }
-        for (String key : explicitHashKeys.keySet()) {
-            message.tag(2, WIRE_LENGTH_DELIMITED).bytes(key.getBytes(StandardCharsets.UTF_8));
-        }
-        message.raw(body.toByteArray());
-        byte[] protobuf = message.toByteArray();
-        byte[] out = new byte[MAGIC.length + protobuf.length + DIGEST_LENGTH];
-        System.arraycopy(MAGIC, 0, out, 0, MAGIC.length);
-        System.arraycopy(protobuf, 0, out, MAGIC.length, protobuf.length);
-        System.arraycopy(md5().digest(protobuf), 0, out, MAGIC.length + protobuf.length, DIGEST_LENGTH);
-        return out;
-    }
-
-    private static int indexOf(Map<String, Integer> table, String key) {
-        return table.computeIfAbsent(key, k -> table.size());
-    }
-
     /** Cloning a ready digest skips the provider lookup of {@code getInstance} (MessageDigest is not thread-safe). */
     private static final MessageDigest MD5_PROTOTYPE = newMd5();
 
-    private static MessageDigest md5() {
+    static MessageDigest md5() {
         try {
             return (MessageDigest) MD5_PROTOTYPE.clone();
         } catch (CloneNotSupportedException e) {
@@ -260,52 +222,6 @@ public final class KplAggregate {
 
         private CorruptAggregateException corrupt(String what) {
             return new CorruptAggregateException("KPL aggregate is malformed at byte " + position + ": " + what);
-        }
-    }
-
-    /** Protobuf wire format into a growing array. */
-    private static final class Writer {
-        private byte[] buffer = new byte[256];
-        private int size;
-
-        Writer tag(int field, int wireType) {
-            return varint(((long) field << 3) | wireType);
-        }
-
-        Writer varint(long value) {
-            while ((value & ~0x7FL) != 0) {
-                put((byte) ((value & 0x7F) | 0x80));
-                value >>>= 7;
-            }
-            put((byte) value);
-            return this;
-        }
-
-        Writer bytes(byte[] value) {
-            varint(value.length);
-            return raw(value);
-        }
-
-        Writer raw(byte[] value) {
-            ensure(value.length);
-            System.arraycopy(value, 0, buffer, size, value.length);
-            size += value.length;
-            return this;
-        }
-
-        private void put(byte b) {
-            ensure(1);
-            buffer[size++] = b;
-        }
-
-        private void ensure(int more) {
-            if (size + more > buffer.length) {
-                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
-            }
-        }
-
-        byte[] toByteArray() {
-            return Arrays.copyOf(buffer, size);
         }
     }
 }

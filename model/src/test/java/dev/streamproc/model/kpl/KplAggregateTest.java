@@ -1,6 +1,7 @@
 package dev.streamproc.model.kpl;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,9 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class KplAggregateTest {
 
@@ -46,7 +45,7 @@ class KplAggregateTest {
                     ("{\"n\":" + i + ",\"text\":\"こんにちは 😀\"}").getBytes(StandardCharsets.UTF_8), false));
         }
 
-        byte[] aggregate = KplAggregate.encode(input);
+        byte[] aggregate = KplAggregateEncoder.encode(input);
         List<UserRecord> output = KplAggregate.decode(aggregate, "outer");
 
         assertThat(KplAggregate.isAggregated(aggregate)).isTrue();
@@ -68,7 +67,7 @@ class KplAggregateTest {
                 new UserRecord("same", null, 0, new byte[] {2}, false),
                 new UserRecord("other", null, 0, new byte[] {3}, false));
 
-        List<UserRecord> output = KplAggregate.decode(KplAggregate.encode(input), "outer");
+        List<UserRecord> output = KplAggregate.decode(KplAggregateEncoder.encode(input), "outer");
 
         assertThat(output).extracting(UserRecord::partitionKey).containsExactly("same", "same", "other");
         assertThat(output).extracting(r -> r.data()[0]).containsExactly((byte) 1, (byte) 2, (byte) 3);
@@ -76,7 +75,7 @@ class KplAggregateTest {
 
     @Test
     void encodesTheExactKplWireFormat() throws Exception {
-        byte[] aggregate = KplAggregate.encode(List.of(new UserRecord("pk", "123", 0, new byte[] {'h', 'i'}, false)));
+        byte[] aggregate = KplAggregateEncoder.encode(List.of(new UserRecord("pk", "123", 0, new byte[] {'h', 'i'}, false)));
 
         // magic | partition_key_table "pk" | explicit_hash_key_table "123" | records { pk 0, ehk 0, data "hi" } | md5
         byte[] protobuf = HexFormat.of().parseHex("0a02706b" + "1203313233" + "1a08" + "0800" + "1000" + "1a026869");
@@ -101,7 +100,7 @@ class KplAggregateTest {
 
     @Test
     void rejectsAnAggregateWhoseMd5DoesNotMatch() {
-        byte[] aggregate = KplAggregate.encode(List.of(new UserRecord("pk", null, 0, new byte[] {1, 2, 3}, false)));
+        byte[] aggregate = KplAggregateEncoder.encode(List.of(new UserRecord("pk", null, 0, new byte[] {1, 2, 3}, false)));
         aggregate[aggregate.length - 20] ^= 0x01; // flip a payload bit
 
         assertThatThrownBy(() -> KplAggregate.decode(aggregate, "outer"))
@@ -110,7 +109,7 @@ class KplAggregateTest {
 
     @Test
     void rejectsATruncatedAggregate() {
-        byte[] aggregate = KplAggregate.encode(List.of(new UserRecord("pk", null, 0, new byte[100], false)));
+        byte[] aggregate = KplAggregateEncoder.encode(List.of(new UserRecord("pk", null, 0, new byte[100], false)));
 
         assertThatThrownBy(() -> KplAggregate.decode(Arrays.copyOf(aggregate, aggregate.length - 30), "outer"))
                 .isInstanceOf(CorruptAggregateException.class);

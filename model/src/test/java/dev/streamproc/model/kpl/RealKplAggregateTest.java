@@ -1,15 +1,14 @@
 package dev.streamproc.model.kpl;
 
-import dev.streamproc.model.Fixtures;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamproc.model.Fixtures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * A Kinesis record the real KPL (1.1.1, aggregation on) put on a local Kinesis: the 14 tweet fixtures, some with an
@@ -40,7 +39,7 @@ class RealKplAggregateTest {
 
     @Test
     void encodingTheDecodedRecordsGivesBackTheKplsBytes() {
-        assertThat(KplAggregate.encode(KplAggregate.decode(CAPTURED, "outer"))).isEqualTo(CAPTURED);
+        assertThat(KplAggregateEncoder.encode(KplAggregate.decode(CAPTURED, "outer"))).isEqualTo(CAPTURED);
     }
 
     private static List<String[]> manifest() {

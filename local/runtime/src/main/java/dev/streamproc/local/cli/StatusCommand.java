@@ -5,33 +5,17 @@ import dev.streamproc.local.cloud.CloudStatus;
 import dev.streamproc.local.cloud.process.LocalState;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code streamproc status}: each server up or down; exit 0 only when all are up (3 when nothing runs). */
 @Command(name = "status", description = "show each local server: up/down, pid, endpoint",
         exitCodeListHeading = "%nExit status:%n", exitCodeList = {"0:every server is up", "1:some server is down", "3:nothing runs"})
-final class StatusCommand implements Callable<Integer> {
-
-    @ParentCommand
-    Streamproc streamproc;
-
-    @Mixin
-    DataDirOption dataDir;
+final class StatusCommand extends RunningStackCommand {
 
     @Override
-    public Integer call() {
-        Path dir = dataDir.resolve();
-        Optional<LocalState> state = CloudStatus.state(dir);
-        if (state.isEmpty()) {
-            streamproc.out().println("no local cloud is running from " + dir + " (start one with ./streamproc up)");
-            return 3;
-        }
-        List<ServerStatus> servers = CloudStatus.check(state.get());
-        streamproc.out().printf("stack %s, started %s by pid %d%n", state.get().stackName(), state.get().startedAt(), state.get().pid());
+    int run(Path dataDir, LocalState state) {
+        List<ServerStatus> servers = CloudStatus.check(state);
+        streamproc.out().printf("stack %s, started %s by pid %d%n", state.stackName(), state.startedAt(), state.pid());
         for (ServerStatus server : servers) {
             streamproc.out().printf("  %-9s %-5s pid %-8d %s%n", server.name(), server.up() ? "up" : "DOWN", server.pid(), server.endpoint());
         }
@@ -40,5 +24,11 @@ final class StatusCommand implements Callable<Integer> {
             streamproc.out().println("some servers are down: restart with ./streamproc down && ./streamproc up");
         }
         return allUp ? 0 : 1;
+    }
+
+    @Override
+    int nothingRunning(Path dataDir) {
+        streamproc.out().println("no local cloud is running from " + dataDir + " (start one with ./streamproc up)");
+        return 3;
     }
 }

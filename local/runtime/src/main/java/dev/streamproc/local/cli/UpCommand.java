@@ -1,5 +1,7 @@
 package dev.streamproc.local.cli;
 
+import dev.streamproc.local.LocalPipeline;
+import dev.streamproc.local.LocalRuntime;
 import dev.streamproc.local.cloud.Endpoints;
 import dev.streamproc.local.cloud.LocalCloud;
 import dev.streamproc.local.cloud.LocalCloudConfig;
@@ -17,21 +19,13 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code streamproc up}: starts the local cloud (fixed ports 4567–4572 unless {@code --free-ports}) and the local
- * runtime ({@link LocalRuntimeHook}), prints the time to ready, and stays in the foreground until Ctrl-C.
+ * runtime ({@link LocalPipeline}), prints the time to ready, and stays in the foreground until Ctrl-C.
  */
 @Command(name = "up", description = "start the local cloud and runtime; stay up until Ctrl-C")
 public final class UpCommand implements Callable<Integer> {
 
-    /** Parsed options; {@code verbose} and the cloud config are what the runtime hook gets too. */
+    /** Parsed options: the cloud config, and whether the functions' logs are echoed. */
     public record Options(LocalCloudConfig cloud, boolean verbose) {
-    }
-
-    /** A started cloud plus runtime; closing stops the runtime first (registered with the cloud), then the cloud. */
-    public record Running(LocalCloud cloud, AutoCloseable runtime) implements AutoCloseable {
-        @Override
-        public void close() {
-            cloud.close();
-        }
     }
 
     /** A shutdown that hangs (e.g. a flush retrying against a dead server) must not leave Ctrl-C unanswered. */
@@ -71,7 +65,7 @@ public final class UpCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = streamproc.out();
         long begin = System.nanoTime();
-        Running running = start(options(), out);
+        LocalPipeline running = start(options(), out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("stopping...");
@@ -122,18 +116,12 @@ public final class UpCommand implements Callable<Integer> {
         Runtime.getRuntime().halt(1);
     }
 
-    /** Starts the cloud, prints its endpoints, then starts the runtime; on a runtime failure the cloud is stopped. */
-    public static Running start(Options options, PrintStream out) {
-        LocalCloud cloud = LocalCloud.start(options.cloud());
-        try {
-            printEndpoints(cloud, out);
-            AutoCloseable runtime = LocalRuntimeHook.start(cloud, options, out);
-            cloud.closeBefore(runtime);
-            return new Running(cloud, runtime);
-        } catch (RuntimeException e) {
-            cloud.close();
-            throw e;
-        }
+    /** Starts the cloud, prints its endpoints, then starts the runtime (with its schedules) and describes it. */
+    public static LocalPipeline start(Options options, PrintStream out) {
+        LocalPipeline pipeline = LocalPipeline.start(options.cloud(), LocalRuntime.Settings.of(out, options.verbose()),
+                cloud -> printEndpoints(cloud, out));
+        pipeline.runtime().describe().forEach(line -> out.println("  " + line));
+        return pipeline;
     }
 
     static void printEndpoints(LocalCloud cloud, PrintStream out) {

@@ -21,6 +21,92 @@ public record Accounting(long producerSent, long producerFailed, long injected, 
                          long distinctRecords, long eventDataItems, long itemRecords, long consumerSkipped, long consumerRejected,
                          long consumerOnFailure, long s3OkRows, long dropped, long processingFailed) {
 
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Each figure by name (all start at 0). */
+    public static final class Builder {
+        private long producerSent, producerFailed, injected, kinesisRecords, userRecords, distinctRecords, eventDataItems, itemRecords, consumerSkipped, consumerRejected, consumerOnFailure, s3OkRows, dropped, processingFailed;
+
+        private Builder() {
+        }
+
+        public Builder producerSent(long value) {
+            producerSent = value;
+            return this;
+        }
+
+        public Builder producerFailed(long value) {
+            producerFailed = value;
+            return this;
+        }
+
+        public Builder injected(long value) {
+            injected = value;
+            return this;
+        }
+
+        public Builder kinesisRecords(long value) {
+            kinesisRecords = value;
+            return this;
+        }
+
+        public Builder userRecords(long value) {
+            userRecords = value;
+            return this;
+        }
+
+        public Builder distinctRecords(long value) {
+            distinctRecords = value;
+            return this;
+        }
+
+        public Builder eventDataItems(long value) {
+            eventDataItems = value;
+            return this;
+        }
+
+        public Builder itemRecords(long value) {
+            itemRecords = value;
+            return this;
+        }
+
+        public Builder consumerSkipped(long value) {
+            consumerSkipped = value;
+            return this;
+        }
+
+        public Builder consumerRejected(long value) {
+            consumerRejected = value;
+            return this;
+        }
+
+        public Builder consumerOnFailure(long value) {
+            consumerOnFailure = value;
+            return this;
+        }
+
+        public Builder s3OkRows(long value) {
+            s3OkRows = value;
+            return this;
+        }
+
+        public Builder dropped(long value) {
+            dropped = value;
+            return this;
+        }
+
+        public Builder processingFailed(long value) {
+            processingFailed = value;
+            return this;
+        }
+
+        public Accounting build() {
+            return new Accounting(producerSent, producerFailed, injected, kinesisRecords, userRecords, distinctRecords, eventDataItems, itemRecords, consumerSkipped, consumerRejected, consumerOnFailure, s3OkRows, dropped, processingFailed);
+        }
+    }
+
     /** Records the stream holds twice or more, beyond the first copy. */
     public long duplicates() {
         return userRecords - distinctRecords;

@@ -1,5 +1,6 @@
 package dev.streamproc.local.demo;
 
+import dev.streamproc.local.LocalPipeline;
 import dev.streamproc.local.LocalRuntime;
 import dev.streamproc.local.cloud.LocalCloudConfig;
 import dev.streamproc.local.cloud.process.LocalState;
@@ -176,10 +177,22 @@ public final class Demo implements AutoCloseable {
         }
         long itemRecords = census.userRecords().stream().filter(r -> itemContents.contains(r.content())).count();
         long rejected = consumerLog.rejectedRecords().stream().filter(p -> census.at(p) != null).count();
-        Accounting accounting = new Accounting(producerResult == null ? 0 : producerResult.sent(),
-                producerResult == null ? 0 : producerResult.failed(), injected.size(), census.kinesisRecords(),
-                census.userRecords().size(), census.distinctRecords(), watcher.count(), itemRecords, consumerLog.skipped(), rejected,
-                onFailureRecords, archive.rows().size(), firehose.droppedRecords(), archive.failed().size());
+        Accounting accounting = Accounting.builder()
+                .producerSent(producerResult == null ? 0 : producerResult.sent())
+                .producerFailed(producerResult == null ? 0 : producerResult.failed())
+                .injected(injected.size())
+                .kinesisRecords(census.kinesisRecords())
+                .userRecords(census.userRecords().size())
+                .distinctRecords(census.distinctRecords())
+                .eventDataItems(watcher.count())
+                .itemRecords(itemRecords)
+                .consumerSkipped(consumerLog.skipped())
+                .consumerRejected(rejected)
+                .consumerOnFailure(onFailureRecords)
+                .s3OkRows(archive.rows().size())
+                .dropped(firehose.droppedRecords())
+                .processingFailed(archive.failed().size())
+                .build();
 
         List<Long> itemLatencies = new ArrayList<>();
         Instant lastSeen = producerStart;

@@ -95,14 +95,154 @@ public record FirehoseSettings(
         return lambdaArn != null && !lambdaArn.isBlank();
     }
 
-    public FirehoseSettings withBuffers(long processorBytes, Duration processorInterval, long s3Bytes, Duration s3Interval) {
-        return new FirehoseSettings(name, arn, version, sourceStreamArn, bucket, prefix, errorOutputPrefix, s3Bytes, s3Interval, gzip,
-                lambdaArn, numberOfRetries, processorBytes, processorInterval, idlePollInterval, retryDelay, region);
+    /** A builder holding these settings, to change some of them by name. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public FirehoseSettings withPolling(Duration idlePoll, Duration retryPause) {
-        return new FirehoseSettings(name, arn, version, sourceStreamArn, bucket, prefix, errorOutputPrefix, s3BufferBytes,
-                s3BufferInterval, gzip, lambdaArn, numberOfRetries, processorBufferBytes, processorBufferInterval, idlePoll, retryPause,
-                region);
+    /**
+     * A delivery stream {@code name} reading {@code sourceStreamArn} into {@code bucket} with AWS's defaults (no
+     * processor, no prefix, S3 5 MiB / 300 s uncompressed, processor 1 MB / 60 s, 3 retries), to change by name.
+     */
+    public static Builder builder(String name, String region, String accountId, String sourceStreamArn, String bucket) {
+        return new FirehoseSettings(name, "arn:aws:firehose:" + region + ":" + accountId + ":deliverystream/" + name, 1, sourceStreamArn,
+                bucket, "", null, 5 * MB, Duration.ofSeconds(300), false, null, 3, MB, Duration.ofSeconds(60), Duration.ofSeconds(1),
+                Duration.ofMillis(500), region).toBuilder();
+    }
+
+    /** Each setter names the property it sets. */
+    public static final class Builder {
+        private String name;
+        private String arn;
+        private int version;
+        private String sourceStreamArn;
+        private String bucket;
+        private String prefix;
+        private String errorOutputPrefix;
+        private long s3BufferBytes;
+        private Duration s3BufferInterval;
+        private boolean gzip;
+        private String lambdaArn;
+        private int numberOfRetries;
+        private long processorBufferBytes;
+        private Duration processorBufferInterval;
+        private Duration idlePollInterval;
+        private Duration retryDelay;
+        private String region;
+
+        private Builder(FirehoseSettings from) {
+            name = from.name;
+            arn = from.arn;
+            version = from.version;
+            sourceStreamArn = from.sourceStreamArn;
+            bucket = from.bucket;
+            prefix = from.prefix;
+            errorOutputPrefix = from.errorOutputPrefix;
+            s3BufferBytes = from.s3BufferBytes;
+            s3BufferInterval = from.s3BufferInterval;
+            gzip = from.gzip;
+            lambdaArn = from.lambdaArn;
+            numberOfRetries = from.numberOfRetries;
+            processorBufferBytes = from.processorBufferBytes;
+            processorBufferInterval = from.processorBufferInterval;
+            idlePollInterval = from.idlePollInterval;
+            retryDelay = from.retryDelay;
+            region = from.region;
+        }
+
+        public Builder name(String value) {
+            name = value;
+            return this;
+        }
+
+        public Builder arn(String value) {
+            arn = value;
+            return this;
+        }
+
+        public Builder version(int value) {
+            version = value;
+            return this;
+        }
+
+        public Builder sourceStreamArn(String value) {
+            sourceStreamArn = value;
+            return this;
+        }
+
+        public Builder bucket(String value) {
+            bucket = value;
+            return this;
+        }
+
+        public Builder prefix(String value) {
+            prefix = value;
+            return this;
+        }
+
+        public Builder errorOutputPrefix(String value) {
+            errorOutputPrefix = value;
+            return this;
+        }
+
+        public Builder s3BufferBytes(long value) {
+            s3BufferBytes = value;
+            return this;
+        }
+
+        public Builder s3BufferInterval(Duration value) {
+            s3BufferInterval = value;
+            return this;
+        }
+
+        public Builder gzip(boolean value) {
+            gzip = value;
+            return this;
+        }
+
+        public Builder lambdaArn(String value) {
+            lambdaArn = value;
+            return this;
+        }
+
+        public Builder numberOfRetries(int value) {
+            numberOfRetries = value;
+            return this;
+        }
+
+        public Builder processorBufferBytes(long value) {
+            processorBufferBytes = value;
+            return this;
+        }
+
+        public Builder processorBufferInterval(Duration value) {
+            processorBufferInterval = value;
+            return this;
+        }
+
+        public Builder idlePollInterval(Duration value) {
+            idlePollInterval = value;
+            return this;
+        }
+
+        public Builder retryDelay(Duration value) {
+            retryDelay = value;
+            return this;
+        }
+
+        public Builder region(String value) {
+            region = value;
+            return this;
+        }
+
+        /** Both processor and S3 buffering hints. */
+        public Builder buffers(long processorBytes, Duration processorInterval, long s3Bytes, Duration s3Interval) {
+            return processorBufferBytes(processorBytes).processorBufferInterval(processorInterval).s3BufferBytes(s3Bytes)
+                    .s3BufferInterval(s3Interval);
+        }
+
+        public FirehoseSettings build() {
+            return new FirehoseSettings(name, arn, version, sourceStreamArn, bucket, prefix, errorOutputPrefix, s3BufferBytes, s3BufferInterval, gzip, lambdaArn, numberOfRetries, processorBufferBytes, processorBufferInterval, idlePollInterval, retryDelay, region);
+        }
     }
 }

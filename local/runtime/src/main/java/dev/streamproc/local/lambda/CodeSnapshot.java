@@ -39,7 +39,8 @@ final class CodeSnapshot {
             if (!Files.isRegularFile(copy)) {
                 Files.createDirectories(snapshotDirectory);
                 Path partial = Files.createTempFile(snapshotDirectory, base, ".partial");
-                Files.copy(jar, partial, StandardCopyOption.REPLACE_EXISTING);
+                // the jar's own time: a class-data archive recorded from this snapshot stays valid for the next copy of it
+                Files.copy(jar, partial, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
                 Files.move(partial, copy, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 removeOlderVersions(snapshotDirectory, base, copy);
             }

@@ -32,6 +32,7 @@ final class Container {
     private final String name;
     private final RuntimeApiServer api;
     private final Process process;
+    private final ClassDataArchive classData;
     private final long startNanos = System.nanoTime();
     private final CompletableFuture<Duration> ready = new CompletableFuture<>();
     private volatile PendingInvocation current;
@@ -47,8 +48,14 @@ final class Container {
         Files.createDirectories(taskRoot);
         List<Path> code = CodeSnapshot.of(function.classpath(), options.workDirectory().resolve("code").resolve(function.logicalId()));
         Path nativeLibrary = RuntimeNativeLibrary.unpack(options.runtimeClasspath(), options.workDirectory().resolve("jni"));
+        // relative to the task root, as the JVM records it in a class-data archive: the same code in another data
+        // directory then maps the same archive
+        List<Path> classpath = ContainerCommand.classpath(code.stream().map(entry -> relativeToTaskRoot(entry, options)).toList(),
+                options.runtimeClasspath());
+        this.classData = classDataFor(classpath, taskRoot, options);
         this.api = new RuntimeApiServer(function.arn(), this::polled, this::initFailed);
-        ProcessBuilder builder = new ProcessBuilder(ContainerCommand.command(code, function, options.runtimeClasspath(), nativeLibrary))
+        List<String> classDataOptions = classData == null ? List.of() : classData.jvmOptions();
+        ProcessBuilder builder = new ProcessBuilder(ContainerCommand.command(classpath, function, classDataOptions, nativeLibrary))
                 .directory(taskRoot.toFile());
         builder.environment().clear();
         builder.environment().putAll(ContainerCommand.environment(function, options.sdkEnvironment(), api.address(), taskRoot));
@@ -56,12 +63,29 @@ final class Container {
             this.process = builder.start();
         } catch (IOException e) {
             api.close();
+            if (classData != null) {
+                classData.containerExited();
+            }
             throw e;
         }
         process.getOutputStream().close();
         log.follow(process.getInputStream(), name + "-stdout");
         log.follow(process.getErrorStream(), name + "-stderr");
         process.onExit().thenAccept(this::exited);
+    }
+
+    private Path relativeToTaskRoot(Path codeEntry, RuntimeOptions options) {
+        Path entry = codeEntry.toAbsolutePath();
+        Path workDirectory = options.workDirectory().toAbsolutePath();
+        return entry.startsWith(workDirectory) ? workDirectory.resolve(name).relativize(entry) : codeEntry;
+    }
+
+    /** Only for jar classpaths (deployment jars): the JVM cannot archive classes loaded from folders. */
+    private static ClassDataArchive classDataFor(List<Path> classpath, Path taskRoot, RuntimeOptions options) {
+        if (options.classDataCache() == null || !classpath.stream().map(taskRoot::resolve).allMatch(Files::isRegularFile)) {
+            return null;
+        }
+        return ClassDataArchive.forClasspath(classpath, taskRoot, ContainerCommand.java(), options.classDataCache());
     }
 
     static Container start(FunctionSpec function, RuntimeOptions options, FunctionLog log, String name) {
@@ -186,6 +210,9 @@ final class Container {
 
     private void exited(Process exited) {
         broken = true;
+        if (classData != null) {
+            classData.containerExited();
+        }
         ready.completeExceptionally(new InitFailure(new FunctionError("Runtime.ExitError",
                 "Runtime exited with error: exit status " + exited.exitValue() + " before it was ready")));
         PendingInvocation invocation = current;
@@ -222,6 +249,9 @@ final class Container {
             Thread.currentThread().interrupt();
         } finally {
             api.close();
+            if (classData != null && !process.isAlive()) {
+                classData.containerExited(); // before the runtime's own JVM may exit (onExit runs asynchronously)
+            }
         }
     }
 

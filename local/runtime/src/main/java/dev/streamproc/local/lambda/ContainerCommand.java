@@ -19,24 +19,33 @@ final class ContainerCommand {
     private ContainerCommand() {
     }
 
-    /** @param code the function's classpath (its deployment jar snapshot) */
-    static List<String> command(List<Path> code, FunctionSpec function, List<Path> runtimeClasspath, Path nativeLibrary) {
-        List<Path> classpath = new ArrayList<>(code);
-        classpath.addAll(runtimeClasspath);
+    static List<String> command(List<Path> classpath, FunctionSpec function, List<String> classDataOptions, Path nativeLibrary) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java().toString());
         // Lambda's java runtimes: ~85% of memory as heap, serial GC, C1 only (tiered stop at level 1).
         command.add("-Xmx" + heapMb(function.memoryMb()) + "m");
         command.add("-XX:+UseSerialGC");
         command.add("-XX:+TieredCompilation");
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-Xshare:auto");
+        command.addAll(classDataOptions);
         command.add("-D" + RuntimeNativeLibrary.PROPERTY + "=" + nativeLibrary);
         command.add("-cp");
         command.add(classpath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)));
         command.add(RIC_MAIN);
         command.add(function.handler());
         return command;
+    }
+
+    /** The function's code, then the Runtime Interface Client. */
+    static List<Path> classpath(List<Path> code, List<Path> runtimeClasspath) {
+        List<Path> classpath = new ArrayList<>(code);
+        classpath.addAll(runtimeClasspath);
+        return classpath;
+    }
+
+    static Path java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
     static int heapMb(int memoryMb) {

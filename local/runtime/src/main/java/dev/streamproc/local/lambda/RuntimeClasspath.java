@@ -40,6 +40,11 @@ public final class RuntimeClasspath {
         }
     }
 
+    /** Beside the Runtime Interface Client jars ({@code target/lambda-cds}): it outlives data directories, not a rebuild. */
+    static Path classDataCache(List<Path> runtimeClasspath) {
+        return runtimeClasspath.get(0).toAbsolutePath().getParent().resolveSibling("lambda-cds");
+    }
+
     /** target/classes or target/local-runtime.jar → target/lambda-runtime. */
     private static Path besideThisModule() {
         try {

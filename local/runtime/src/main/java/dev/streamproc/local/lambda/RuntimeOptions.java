@@ -15,6 +15,8 @@ import java.util.Map;
  * @param maxContainersPerFunction concurrency limit of one function
  * @param console              where verbose function output and cold starts are printed; null = silent
  * @param verbose              also echo function stdout/stderr to the console, prefixed {@code [Function]}
+ * @param classDataCache       where containers' class-data archives are kept across data directories and runs;
+ *                             null = no class-data sharing
  */
 public record RuntimeOptions(Path logDirectory,
                              Path workDirectory,
@@ -22,7 +24,8 @@ public record RuntimeOptions(Path logDirectory,
                              List<Path> runtimeClasspath,
                              int maxContainersPerFunction,
                              PrintStream console,
-                             boolean verbose) {
+                             boolean verbose,
+                             Path classDataCache) {
 
     public static final int DEFAULT_MAX_CONTAINERS = 4;
 
@@ -36,11 +39,12 @@ public record RuntimeOptions(Path logDirectory,
 
     /** Options for a data directory: logs in {@code <dataDir>/logs}, containers in {@code <dataDir>/lambda}. */
     public static RuntimeOptions forDataDirectory(Path dataDir, Map<String, String> sdkEnvironment, PrintStream console, boolean verbose) {
+        List<Path> runtimeClasspath = RuntimeClasspath.locate();
         return new RuntimeOptions(dataDir.resolve("logs"), dataDir.resolve("lambda"), sdkEnvironment,
-                RuntimeClasspath.locate(), DEFAULT_MAX_CONTAINERS, console, verbose);
+                runtimeClasspath, DEFAULT_MAX_CONTAINERS, console, verbose, RuntimeClasspath.classDataCache(runtimeClasspath));
     }
 
     public RuntimeOptions withMaxContainersPerFunction(int max) {
-        return new RuntimeOptions(logDirectory, workDirectory, sdkEnvironment, runtimeClasspath, max, console, verbose);
+        return new RuntimeOptions(logDirectory, workDirectory, sdkEnvironment, runtimeClasspath, max, console, verbose, classDataCache);
     }
 }

@@ -7,11 +7,20 @@ import org.junit.jupiter.api.Test;
 
 class AccountingTest {
 
-    // producerSent, producerFailed, injected, kinesisRecords, userRecords, distinct, items, itemRecords, skipped, rejected,
-    // onFailure, okRows, dropped, failed
+    /**
+     * 100 tweets and 8 injected records in 10 Kinesis records; on the consumer side 95 items, 8 skipped notices,
+     * 5 rejected records; on the archive side 95 rows, 8 dropped, 5 processing-failed.
+     */
+    private static Accounting.Builder balanced() {
+        return Accounting.builder().producerSent(100).producerFailed(0).injected(8).kinesisRecords(10)
+                .userRecords(108).distinctRecords(108)
+                .eventDataItems(95).itemRecords(95).consumerSkipped(8).consumerRejected(5).consumerOnFailure(0)
+                .s3OkRows(95).dropped(8).processingFailed(5);
+    }
+
     @Test
     void closesWhenEveryRecordIsSomewhereOnBothPaths() {
-        Accounting a = new Accounting(100, 0, 8, 10, 108, 108, 95, 95, 8, 5, 0, 95, 8, 5);
+        Accounting a = balanced().build();
 
         assertThat(a.closes()).isTrue();
         assertThat(a.duplicates()).isZero();
@@ -20,7 +29,7 @@ class AccountingTest {
     @Test
     void aDuplicateFromAProducerRetryIsOneMoreRecordOnBothPaths() {
         // 2 tweets put twice: the items stay 95, the records behind them are 97; Firehose archives 97 rows.
-        Accounting a = new Accounting(100, 0, 8, 10, 110, 108, 95, 97, 8, 5, 0, 97, 8, 5);
+        Accounting a = balanced().userRecords(110).itemRecords(97).s3OkRows(97).build();
 
         assertThat(a.problems()).isEmpty();
         assertThat(a.duplicates()).isEqualTo(2);
@@ -28,7 +37,7 @@ class AccountingTest {
 
     @Test
     void aRecordMissingFromEitherPathIsReported() {
-        Accounting a = new Accounting(100, 0, 8, 10, 108, 108, 94, 94, 8, 5, 0, 95, 8, 4);
+        Accounting a = balanced().eventDataItems(94).itemRecords(94).processingFailed(4).build();
 
         assertThat(a.problems()).containsExactly("consumer side: 107 of 108 records accounted for",
                 "archive side: 107 of 108 records accounted for");
@@ -36,15 +45,16 @@ class AccountingTest {
 
     @Test
     void aRecordTheBatchGaveUpOnCountsWhenItReachedTheOnFailureQueue() {
-        Accounting a = new Accounting(100, 0, 8, 10, 108, 108, 94, 94, 8, 5, 1, 95, 8, 5);
+        Accounting a = balanced().eventDataItems(94).itemRecords(94).consumerOnFailure(1).build();
 
         assertThat(a.closes()).isTrue();
     }
 
     @Test
     void producerFailuresNeverClose() {
-        Accounting lost = new Accounting(90, 10, 8, 10, 98, 98, 85, 85, 8, 5, 0, 85, 8, 5);
-        Accounting timedOut = new Accounting(90, 10, 8, 10, 108, 108, 95, 95, 8, 5, 0, 95, 8, 5);
+        Accounting lost = balanced().producerSent(90).producerFailed(10).userRecords(98).distinctRecords(98)
+                .eventDataItems(85).itemRecords(85).s3OkRows(85).build();
+        Accounting timedOut = balanced().producerSent(90).producerFailed(10).build();
 
         assertThat(lost.problems()).singleElement().asString().contains("10 tweets as not acknowledged");
         assertThat(timedOut.problems()).singleElement().asString().contains("10 of them are on the stream all the same");

@@ -1,6 +1,7 @@
 package dev.streamproc.local.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.streamproc.local.LocalRuntime;
 import dev.streamproc.local.demo.BadInput;
@@ -109,20 +110,16 @@ class FaultsEndToEndTest {
     void killTheConsumerMidBatch() {
         Path log = dataDir.resolve("logs/ConsumerFunction.log");
         try {
-            while (!Thread.currentThread().isInterrupted()) {
-                if (Files.exists(log) && Files.readString(log).contains(FaultyConsumerHandler.PAUSING)) {
-                    List<ProcessHandle> containers = ProcessHandle.current().descendants()
-                            .filter(p -> p.info().arguments().map(List::of).orElse(List.of()).stream()
-                                    .anyMatch(a -> a.contains(FaultyConsumerHandler.class.getName())))
-                            .toList();
-                    System.out.println("killing " + containers.size() + " consumer container(s) mid-batch: "
-                            + containers.stream().map(ProcessHandle::pid).toList());
-                    containers.forEach(ProcessHandle::destroyForcibly);
-                    containersKilled.addAndGet(containers.size());
-                    return;
-                }
-                Thread.sleep(50);
-            }
+            await("the consumer to pause mid-batch").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> Files.exists(log) && Files.readString(log).contains(FaultyConsumerHandler.PAUSING));
+            List<ProcessHandle> containers = ProcessHandle.current().descendants()
+                    .filter(p -> p.info().arguments().map(List::of).orElse(List.of()).stream()
+                            .anyMatch(a -> a.contains(FaultyConsumerHandler.class.getName())))
+                    .toList();
+            System.out.println("killing " + containers.size() + " consumer container(s) mid-batch: "
+                    + containers.stream().map(ProcessHandle::pid).toList());
+            containers.forEach(ProcessHandle::destroyForcibly);
+            containersKilled.addAndGet(containers.size());
         } catch (Exception e) {
             // the assertions below report that no container was killed
         }

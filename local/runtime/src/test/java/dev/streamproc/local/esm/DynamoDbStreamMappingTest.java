@@ -1,6 +1,7 @@
 package dev.streamproc.local.esm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streamproc.local.cloud.server.DynamoDbServer;
@@ -81,10 +82,7 @@ class DynamoDbStreamMappingTest {
                     }
                     return InvocationResult.success(null, Duration.ofMillis(1));
                 }, null, dataDir).start()) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (mapping.metrics().recordsDelivered() < 4 && System.nanoTime() < deadline) {
-                StreamTestServers.sleep(50);
-            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> mapping.metrics().recordsDelivered() >= 4);
             assertThat(mapping.metrics().recordsDelivered()).isEqualTo(4);
         }
 

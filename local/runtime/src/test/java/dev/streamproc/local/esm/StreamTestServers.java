@@ -1,5 +1,7 @@
 package dev.streamproc.local.esm;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.streamproc.local.cloud.server.KinesisServer;
 import dev.streamproc.local.cloud.server.S3Server;
 import dev.streamproc.local.cloud.server.SqsServer;
@@ -80,15 +82,10 @@ public final class StreamTestServers {
     public String freshStream(String base, int shards) {
         String name = unique(base);
         kinesis.createStream(r -> r.streamName(name).shardCount(shards));
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            var description = kinesis.describeStreamSummary(r -> r.streamName(name)).streamDescriptionSummary();
-            if (description.streamStatus() == StreamStatus.ACTIVE) {
-                return description.streamARN();
-            }
-            sleep(50);
-        }
-        throw new IllegalStateException("stream " + name + " did not become ACTIVE");
+        return await("stream " + name + " to become ACTIVE").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> kinesis.describeStreamSummary(r -> r.streamName(name)).streamDescriptionSummary(),
+                        description -> description.streamStatus() == StreamStatus.ACTIVE)
+                .streamARN();
     }
 
     /** Puts records (partition key, UTF-8 data) in order, one PutRecords call per 500; returns the sequence numbers. */

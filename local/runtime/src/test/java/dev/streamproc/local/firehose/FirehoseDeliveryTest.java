@@ -12,7 +12,7 @@ import dev.streamproc.local.esm.StreamTestServers;
 import dev.streamproc.local.lambda.LambdaInvoker.InvocationResult;
 import dev.streamproc.local.lambda.LambdaInvoker;
 import dev.streamproc.local.stream.KinesisStreamSource;
-import dev.streamproc.model.kpl.KplAggregate;
+import dev.streamproc.model.kpl.KplAggregateEncoder;
 import dev.streamproc.model.kpl.UserRecord;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,9 +57,12 @@ class FirehoseDeliveryTest {
     }
 
     private FirehoseSettings settings(String stream, String bucket, boolean gzip) {
-        return new FirehoseSettings(StreamTestServers.unique("delivery"), "arn:aws:firehose:us-east-1:000000000000:deliverystream/d", 1,
-                stream, bucket, PREFIX, ERROR_PREFIX, 5 * FirehoseSettings.MB, LONG, gzip, LAMBDA_ARN, 3, FirehoseSettings.MB, LONG,
-                Duration.ofMillis(100), Duration.ofMillis(20), "us-east-1");
+        return FirehoseSettings.builder(StreamTestServers.unique("delivery"), "us-east-1", "000000000000", stream, bucket)
+                .arn("arn:aws:firehose:us-east-1:000000000000:deliverystream/d")
+                .prefix(PREFIX).errorOutputPrefix(ERROR_PREFIX).gzip(gzip).lambdaArn(LAMBDA_ARN).numberOfRetries(3)
+                .buffers(FirehoseSettings.MB, LONG, 5 * FirehoseSettings.MB, LONG)
+                .idlePollInterval(Duration.ofMillis(100)).retryDelay(Duration.ofMillis(20))
+                .build();
     }
 
     private FirehoseDelivery start(FirehoseSettings settings, LambdaInvoker function) {
@@ -69,13 +73,7 @@ class FirehoseDeliveryTest {
     }
 
     private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            StreamTestServers.sleep(20);
-        }
+        Awaitility.await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(condition::getAsBoolean);
     }
 
     private static void awaitIn(FirehoseDelivery delivery, long records) {
@@ -125,9 +123,9 @@ class FirehoseDeliveryTest {
     void deAggregatesKplRecordsCallsTheProcessorWithTheFirehoseEventAndWritesGzipRowsUnderTheEvaluatedPrefix() {
         String stream = servers.freshStream("fh-deagg", 1);
         String bucket = servers.freshBucket("fh-deagg");
-        String seq1 = servers.putBytes(stream, "outer-1", KplAggregate.encode(List.of(user("a", "one"), user("b", "two"), user("c", "three"))));
+        String seq1 = servers.putBytes(stream, "outer-1", KplAggregateEncoder.encode(List.of(user("a", "one"), user("b", "two"), user("c", "three"))));
         String seq2 = servers.putBytes(stream, "plain-key", "four".getBytes(StandardCharsets.UTF_8));
-        String seq3 = servers.putBytes(stream, "outer-2", KplAggregate.encode(List.of(user("d", "five"), user("e", "six"))));
+        String seq3 = servers.putBytes(stream, "outer-2", KplAggregateEncoder.encode(List.of(user("d", "five"), user("e", "six"))));
         TransformerFunction function = TransformerFunction.upperCasing();
         FirehoseSettings settings = settings(stream, bucket, true);
 
@@ -263,7 +261,8 @@ class FirehoseDeliveryTest {
         String payload = "x".repeat(300);
         servers.put(stream, IntStream.range(0, 10).mapToObj(i -> new String[] {"k", payload}).toList());
         TransformerFunction function = TransformerFunction.upperCasing();
-        FirehoseSettings settings = settings(stream, bucket, false).withBuffers(1000, Duration.ofMillis(400), 5 * FirehoseSettings.MB, LONG);
+        FirehoseSettings settings = settings(stream, bucket, false).toBuilder()
+                .buffers(1000, Duration.ofMillis(400), 5 * FirehoseSettings.MB, LONG).build();
 
         FirehoseDelivery delivery = start(settings, function);
         await("all records processed", () -> function.allData().size() == 10);
@@ -280,7 +279,8 @@ class FirehoseDeliveryTest {
         String bucket = servers.freshBucket("fh-s3buf");
         servers.put(stream, IntStream.range(0, 10).mapToObj(i -> new String[] {"k", "y".repeat(99)}).toList());
         TransformerFunction function = TransformerFunction.upperCasing();
-        FirehoseSettings settings = settings(stream, bucket, false).withBuffers(150, Duration.ofMillis(100), 250, Duration.ofMillis(800));
+        FirehoseSettings settings = settings(stream, bucket, false).toBuilder()
+                .buffers(150, Duration.ofMillis(100), 250, Duration.ofMillis(800)).build();
 
         FirehoseDelivery delivery = start(settings, function);
         awaitSettled(delivery, 10);
@@ -322,9 +322,7 @@ class FirehoseDeliveryTest {
         String bucket = servers.freshBucket("fh-plain");
         servers.put(stream, List.<String[]>of(new String[] {"k", "a"}));
         FirehoseSettings s = settings(stream, bucket, false);
-        FirehoseSettings settings = new FirehoseSettings(s.name(), s.arn(), 1, stream, bucket, "archive/", null, s.s3BufferBytes(),
-                s.s3BufferInterval(), false, null, 3, s.processorBufferBytes(), s.processorBufferInterval(), s.idlePollInterval(),
-                s.retryDelay(), "us-east-1");
+        FirehoseSettings settings = s.toBuilder().prefix("archive/").errorOutputPrefix(null).gzip(false).lambdaArn(null).build();
 
         FirehoseDelivery delivery = start(settings, null);
         awaitIn(delivery, 1);

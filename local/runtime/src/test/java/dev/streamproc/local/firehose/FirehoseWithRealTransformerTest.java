@@ -1,6 +1,7 @@
 package dev.streamproc.local.firehose;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streamproc.local.cloud.process.RepoRoot;
@@ -10,7 +11,7 @@ import dev.streamproc.local.lambda.FunctionSpec;
 import dev.streamproc.local.lambda.LocalLambda;
 import dev.streamproc.local.lambda.RuntimeOptions;
 import dev.streamproc.local.stream.KinesisStreamSource;
-import dev.streamproc.model.kpl.KplAggregate;
+import dev.streamproc.model.kpl.KplAggregateEncoder;
 import dev.streamproc.model.kpl.UserRecord;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -53,26 +54,24 @@ class FirehoseWithRealTransformerTest {
         FunctionSpec transformer = FunctionSpec.of(template.function("FirehoseTransformerFunction"));
         String stream = servers.freshStream("fh-real", 1);
         String bucket = servers.freshBucket("fh-real");
-        servers.putBytes(stream, "1", KplAggregate.encode(List.of(user("1", tweet(1, "alice", "hello 世界")),
+        servers.putBytes(stream, "1", KplAggregateEncoder.encode(List.of(user("1", tweet(1, "alice", "hello 世界")),
                 user("2", tweet(2, "bob", "second")), user("3", "{\"delete\":{\"status\":{\"id\":9,\"id_str\":\"9\"}}}"))));
         servers.putBytes(stream, "4", "{not json".getBytes(StandardCharsets.UTF_8));
         servers.putBytes(stream, "5", tweet(5, "carol", "plain record").getBytes(StandardCharsets.UTF_8));
 
         FirehoseSettings fromTemplate = FirehoseSettings.fromResource("streamproc-DeliveryStream", template.region(),
                 template.accountId(), template.resource("DeliveryStream").properties());
-        FirehoseSettings settings = new FirehoseSettings(fromTemplate.name(), fromTemplate.arn(), 1, stream, bucket,
-                fromTemplate.prefix(), fromTemplate.errorOutputPrefix(), fromTemplate.s3BufferBytes(), Duration.ofSeconds(300),
-                fromTemplate.gzip(), fromTemplate.lambdaArn(), fromTemplate.numberOfRetries(), fromTemplate.processorBufferBytes(),
-                Duration.ofSeconds(300), Duration.ofMillis(100), Duration.ofMillis(50), fromTemplate.region());
+        FirehoseSettings settings = fromTemplate.toBuilder().sourceStreamArn(stream).bucket(bucket)
+                .s3BufferInterval(Duration.ofSeconds(300)).processorBufferInterval(Duration.ofSeconds(300))
+                .idlePollInterval(Duration.ofMillis(100)).retryDelay(Duration.ofMillis(50))
+                .build();
 
         FirehoseDelivery delivery;
         try (LocalLambda lambda = new LocalLambda(List.of(transformer),
                 RuntimeOptions.forDataDirectory(dataDir, Map.of("AWS_REGION", "us-east-1"), null, false))) {
             delivery = new FirehoseDelivery(settings, new KinesisStreamSource(servers.kinesis, stream), lambda, servers.s3, dataDir).start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (delivery.metrics().recordsIn() < 5 && System.nanoTime() < deadline) {
-                StreamTestServers.sleep(50);
-            }
+            FirehoseDelivery started = delivery;
+            await().atMost(Duration.ofSeconds(60)).until(() -> started.metrics().recordsIn() >= 5);
             delivery.close();
         }
 

@@ -1,11 +1,11 @@
 package dev.streamproc.local.lambda;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamproc.local.lambda.LambdaInvoker.InvocationResult;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A caller that gives up (a poller being stopped) does not hand a busy container to the next caller. */
 class InterruptedCallerTest {
@@ -40,9 +40,7 @@ class InterruptedCallerTest {
             });
             caller.start();
             Path log = dataDir.resolve("logs").resolve("ProbeFunction.log");
-            while (!Files.exists(log) || !Files.readString(log).contains("probe sleep")) {
-                Thread.sleep(20);
-            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(log) && Files.readString(log).contains("probe sleep"));
             caller.interrupt();
             caller.join();
 

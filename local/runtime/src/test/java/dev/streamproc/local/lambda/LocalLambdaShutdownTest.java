@@ -1,10 +1,11 @@
 package dev.streamproc.local.lambda;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamproc.local.lambda.LambdaInvoker.InvocationResult;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LocalLambdaShutdownTest {
 
@@ -36,9 +36,7 @@ class LocalLambdaShutdownTest {
         CompletableFuture<InvocationResult> busy = CompletableFuture.supplyAsync(() ->
                 lambda.invoke("FirstFunction", "{\"action\":\"sleep\",\"millis\":50000}".getBytes(StandardCharsets.UTF_8)));
         Path log = dataDir.resolve("logs").resolve("FirstFunction.log");
-        while (!Files.readString(log).contains("probe sleep")) {
-            Thread.sleep(50);
-        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(log) && Files.readString(log).contains("probe sleep"));
         pids.addAll(childJavaPids());
 
         lambda.close();

@@ -3,6 +3,8 @@ package dev.streamproc.local.lambda;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +35,15 @@ public final class ProbeFunctions {
     /** A deployment jar holding the probe handler, as ./mvnw package would build one. */
     public static void packageProbeJar(Path jar) throws IOException {
         Files.createDirectories(jar.getParent());
-        Path classes = testClasses();
+        Path location = testClasses();
+        // test-classes/ for the tests; local-runtime's test-jar for the benches under benchmarks/
+        try (FileSystem testJar = Files.isRegularFile(location) ? FileSystems.newFileSystem(location) : null) {
+            Path classes = testJar == null ? location : testJar.getPath("/");
+            copyProbePackage(classes, jar);
+        }
+    }
+
+    private static void copyProbePackage(Path classes, Path jar) throws IOException {
         Path packageDir = classes.resolve("dev/streamproc/local/lambda/testfunction");
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
              Stream<Path> entries = Files.list(packageDir)) {

@@ -1,22 +1,36 @@
 package dev.streamproc.local.schedule;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamproc.local.lambda.LambdaInvoker;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SchedulerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** An enabled {@code rate(...)} rule firing from now, in the local account and region, without Input. */
+    private static ScheduleRule enabledRule(String function, String ruleName, Duration every) {
+        return new ScheduleRule(function, ruleName, "us-east-1", "000000000000", new RateExpression(every, Instant.now()), true, null);
+    }
+
+    private static ScheduleRule disabledRule(String function, String ruleName, Duration every) {
+        return new ScheduleRule(function, ruleName, "us-east-1", "000000000000", new RateExpression(every, Instant.now()), false, null);
+    }
+
+    /** An enabled rule with a constant {@code Input} (JSON text) sent instead of the scheduled event. */
+    private static ScheduleRule ruleWithInput(String function, String ruleName, Duration every, String input) {
+        return new ScheduleRule(function, ruleName, "us-east-1", "000000000000", new RateExpression(every, Instant.now()), true, input);
+    }
 
     /** Records what the scheduler sends; the function itself is not the subject here. */
     private static final class RecordingInvoker implements LambdaInvoker {
@@ -38,15 +52,11 @@ class SchedulerTest {
     @Test
     void invokesTheFunctionOnEachFiringWithTheEventBridgeScheduledEvent() throws Exception {
         RecordingInvoker invoker = new RecordingInvoker();
-        ScheduleRule rule = new ScheduleRule("ProducerFunction", "streamproc-ProducerFunctionPoll", "us-east-1", "000000000000",
-                new RateExpression(Duration.ofMillis(200), Instant.now()), true, null);
-        ScheduleRule disabled = new ScheduleRule("ConsumerFunction", "streamproc-Disabled", "us-east-1", "000000000000",
-                new RateExpression(Duration.ofMillis(200), Instant.now()), false, null);
+        ScheduleRule rule = enabledRule("ProducerFunction", "streamproc-ProducerFunctionPoll", Duration.ofMillis(200));
+        ScheduleRule disabled = disabledRule("ConsumerFunction", "streamproc-Disabled", Duration.ofMillis(200));
 
         try (Scheduler scheduler = new Scheduler(invoker, List.of(rule, disabled), Clock.systemUTC(), line -> { }).start()) {
-            while (invoker.events.size() < 3) {
-                Thread.sleep(20);
-            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> invoker.events.size() >= 3);
             assertThat(scheduler.firings().get("streamproc-Disabled")).isZero();
         }
 
@@ -69,13 +79,10 @@ class SchedulerTest {
     @Test
     void sendsTheRulesConstantInputInsteadWhenItHasOne() throws Exception {
         RecordingInvoker invoker = new RecordingInvoker();
-        ScheduleRule rule = new ScheduleRule("ProducerFunction", "with-input", "us-east-1", "000000000000",
-                new RateExpression(Duration.ofMillis(100), Instant.now()), true, "{\"tweets\":5}");
+        ScheduleRule rule = ruleWithInput("ProducerFunction", "with-input", Duration.ofMillis(100), "{\"tweets\":5}");
 
         try (Scheduler scheduler = new Scheduler(invoker, List.of(rule), Clock.systemUTC(), line -> { }).start()) {
-            while (invoker.events.isEmpty()) {
-                Thread.sleep(20);
-            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> !invoker.events.isEmpty());
         }
 
         assertThat(invoker.events.get(0)).isEqualTo(JSON.readTree("{\"tweets\":5}"));
@@ -93,14 +100,11 @@ class SchedulerTest {
             return LambdaInvoker.InvocationResult.error("java.lang.RuntimeException", "down", Duration.ofMillis(1));
         };
         List<String> log = new CopyOnWriteArrayList<>();
-        ScheduleRule rule = new ScheduleRule("ProducerFunction", "often", "us-east-1", "000000000000",
-                new RateExpression(Duration.ofMillis(300), Instant.now()), true, null);
+        ScheduleRule rule = enabledRule("ProducerFunction", "often", Duration.ofMillis(300));
 
         try (Scheduler scheduler = new Scheduler(failing, List.of(rule), Clock.systemUTC(), log::add,
                 List.of(Duration.ofMillis(50), Duration.ofMillis(100))).start()) {
-            while (scheduler.failures().get("often") == 0) {
-                Thread.sleep(20);
-            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> scheduler.failures().get("often") > 0);
         }
 
         // each firing is one event id, attempted at most three times; the exhausted one was tried exactly three

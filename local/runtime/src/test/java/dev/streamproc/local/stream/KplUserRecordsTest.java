@@ -2,7 +2,7 @@ package dev.streamproc.local.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.streamproc.model.kpl.KplAggregate;
+import dev.streamproc.model.kpl.KplAggregateEncoder;
 import dev.streamproc.model.kpl.UserRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -23,7 +23,7 @@ class KplUserRecordsTest {
 
     @Test
     void splitsAnAggregateIntoItsUserRecordsWithKeysAndSubsequenceNumbers() {
-        byte[] aggregate = KplAggregate.encode(List.of(user("a", "{\"id\":1}"), user("b", "{\"id\":2,\"text\":\"日本語\"}"), user("a", "x")));
+        byte[] aggregate = KplAggregateEncoder.encode(List.of(user("a", "{\"id\":1}"), user("b", "{\"id\":2,\"text\":\"日本語\"}"), user("a", "x")));
 
         List<UserRecord> records = KplUserRecords.of(kinesisRecord(aggregate));
 
@@ -45,7 +45,7 @@ class KplUserRecordsTest {
 
     @Test
     void aRecordWithTheMagicButABadChecksumIsAPlainRecord() {
-        byte[] aggregate = KplAggregate.encode(List.of(user("a", "one"), user("b", "two")));
+        byte[] aggregate = KplAggregateEncoder.encode(List.of(user("a", "one"), user("b", "two")));
         aggregate[aggregate.length - 1] ^= 1;
         assertThat(KplUserRecords.of(kinesisRecord(aggregate))).singleElement().satisfies(r -> assertThat(r.data()).isEqualTo(aggregate));
     }

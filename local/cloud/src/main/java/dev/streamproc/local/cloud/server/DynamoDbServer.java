@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -15,7 +14,7 @@ import software.amazon.dynamodb.services.local.server.LocalDynamoDBRequestHandle
 import software.amazon.dynamodb.services.local.server.LocalDynamoDBServerHandler;
 
 /** DynamoDB Local 3.x embedded in this JVM, HTTP on 127.0.0.1; in memory unless a persist directory is given. */
-public final class DynamoDbServer implements LocalServer {
+public final class DynamoDbServer implements SinglePortServer {
 
     /** Port 0 = a free one; {@code persistDir} null = in memory. */
     public record Config(int port, Path persistDir) {
@@ -81,22 +80,8 @@ public final class DynamoDbServer implements LocalServer {
     }
 
     @Override
-    public List<Integer> ports() {
-        return List.of(port);
-    }
-
-    @Override
-    public String endpoint() {
-        return "http://" + LoopbackPorts.LOOPBACK + ":" + port;
-    }
-
     public int port() {
         return port;
-    }
-
-    @Override
-    public boolean isAlive() {
-        return LoopbackPorts.accepting(port);
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
@@ -16,7 +15,7 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
  * {@code <baseDir>/<bucket>/<key>}, so SQL engines and people can read it directly.
  * Clients must use path-style addressing.
  */
-public final class S3Server implements LocalServer {
+public final class S3Server implements SinglePortServer {
 
     private final S3Proxy proxy;
     private final int port;
@@ -70,15 +69,6 @@ public final class S3Server implements LocalServer {
     }
 
     @Override
-    public List<Integer> ports() {
-        return List.of(port);
-    }
-
-    @Override
-    public String endpoint() {
-        return "http://" + LoopbackPorts.LOOPBACK + ":" + port;
-    }
-
     public int port() {
         return port;
     }
@@ -86,11 +76,6 @@ public final class S3Server implements LocalServer {
     /** Where bucket {@code b}'s object {@code k} lives: {@code baseDir/b/k}. */
     public Path baseDir() {
         return baseDir;
-    }
-
-    @Override
-    public boolean isAlive() {
-        return LoopbackPorts.accepting(port);
     }
 
     @Override

@@ -3,13 +3,12 @@ package dev.streamproc.local.cloud.server;
 import dev.streamproc.local.cloud.LocalCloudConfig;
 import dev.streamproc.local.cloud.LocalCloudException;
 import dev.streamproc.local.cloud.process.LoopbackPorts;
-import java.util.List;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 
 /** SQS on ElasticMQ, embedded, on 127.0.0.1 (queue URLs carry this address; ARNs use the local account and region). */
-public final class SqsServer implements LocalServer {
+public final class SqsServer implements SinglePortServer {
 
     private final SQSRestServer server;
     private final int port;
@@ -48,22 +47,8 @@ public final class SqsServer implements LocalServer {
     }
 
     @Override
-    public List<Integer> ports() {
-        return List.of(port);
-    }
-
-    @Override
-    public String endpoint() {
-        return "http://" + LoopbackPorts.LOOPBACK + ":" + port;
-    }
-
     public int port() {
         return port;
-    }
-
-    @Override
-    public boolean isAlive() {
-        return LoopbackPorts.accepting(port);
     }
 
     @Override

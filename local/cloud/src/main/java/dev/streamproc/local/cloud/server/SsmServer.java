@@ -34,7 +34,7 @@ import java.util.concurrent.Executors;
  * GetParameter, GetParameters, GetParametersByPath, PutParameter, DeleteParameter(s), DescribeParameters.
  * Optionally persists every write to a JSON file so parameters (e.g. the producer's since_id) survive restarts.
  */
-public final class SsmServer implements LocalServer {
+public final class SsmServer implements SinglePortServer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TARGET_PREFIX = "AmazonSSM.";
@@ -137,26 +137,12 @@ public final class SsmServer implements LocalServer {
     }
 
     @Override
-    public List<Integer> ports() {
-        return List.of(port);
-    }
-
-    @Override
-    public String endpoint() {
-        return "http://" + LoopbackPorts.LOOPBACK + ":" + port;
-    }
-
     public int port() {
         return port;
     }
 
     public ParameterStore store() {
         return store;
-    }
-
-    @Override
-    public boolean isAlive() {
-        return LoopbackPorts.accepting(port);
     }
 
     @Override

@@ -270,7 +270,7 @@ public final class StackDeployer {
     }
 
     private static String text(Object value) {
-        return Template.scalarText(value);
+        return TemplateValues.scalarText(value);
     }
 
     private static int integer(Object value) {

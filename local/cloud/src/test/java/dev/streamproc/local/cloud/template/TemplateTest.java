@@ -132,6 +132,29 @@ class TemplateTest {
     }
 
     @Test
+    void anErrorNamesTheResourceAndThePropertyItSitsIn() {
+        Path file = Path.of("broken.yaml");
+        assertThatThrownBy(() -> Template.parse(file, """
+                Resources:
+                  Table:
+                    Type: AWS::DynamoDB::Table
+                    Properties:
+                      TableName: !Select [5, [a, b]]
+                """, options())).isInstanceOf(TemplateException.class)
+                .hasMessageEndingWith("broken.yaml at Resources.Table.Properties.TableName: Fn::Select index 5 is outside a list of 2");
+        assertThatThrownBy(() -> Template.parse(file, """
+                Resources:
+                  Queue:
+                    Type: AWS::SQS::Queue
+                    Properties:
+                      Tags:
+                        - Key: owner
+                          Value: !GetAtt Nobody.Arn
+                """, options())).isInstanceOf(TemplateException.class)
+                .hasMessageContaining("at Resources.Queue.Properties.Tags[0].Value: Fn::GetAtt to unknown parameter or resource 'Nobody'");
+    }
+
+    @Test
     void readsTheProjectTemplate() {
         Template template = Template.load(RepoRoot.find().resolve("template.yaml"));
         assertThat(template.functions()).extracting(FunctionDef::logicalId)

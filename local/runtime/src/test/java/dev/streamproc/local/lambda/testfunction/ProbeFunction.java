@@ -43,6 +43,7 @@ public class ProbeFunction implements RequestHandler<Map<String, Object>, Map<St
                 reply.put("defaultCharset", java.nio.charset.Charset.defaultCharset().name());
                 System.out.println("stdout says 東京");
             }
+            case "jvm" -> reply.put("inputArguments", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
             default -> throw new IllegalArgumentException("unknown action " + action);
         }
         return reply;

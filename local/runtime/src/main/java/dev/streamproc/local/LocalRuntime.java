@@ -6,6 +6,8 @@ import dev.streamproc.local.cloud.template.Template;
 import dev.streamproc.local.esm.EsmSettings;
 import dev.streamproc.local.esm.EventSourceMapping;
 import dev.streamproc.local.esm.StackEventSources;
+import dev.streamproc.local.lambda.api.LambdaApiEndpoint;
+import dev.streamproc.local.lambda.api.LambdaApiServer;
 import dev.streamproc.local.firehose.FirehoseDelivery;
 import dev.streamproc.local.firehose.StackDeliveryStreams;
 import dev.streamproc.local.lambda.FunctionSpec;
@@ -79,6 +81,8 @@ public final class LocalRuntime implements AutoCloseable {
     private final List<String> jdkNotes = new ArrayList<>();
     private final List<AutoCloseable> clients;
     private Scheduler scheduler;
+    private LambdaApiServer lambdaApi;
+    private Path dataDir;
     private Duration startTime = Duration.ZERO;
 
     private LocalRuntime(LocalLambda lambda, List<AutoCloseable> clients) {
@@ -111,6 +115,9 @@ public final class LocalRuntime implements AutoCloseable {
             runtime.mappings.addAll(StackEventSources.create(template, kinesis, dynamoDbStreams, sqs, s3, lambda, dataDir,
                     settings.tuning().mappings()));
             runtime.mappings.forEach(EventSourceMapping::start);
+            runtime.dataDir = dataDir;
+            runtime.lambdaApi = LambdaApiServer.start(0, lambda, lambda.functions(), runtime.mappings);
+            LambdaApiEndpoint.write(dataDir, runtime.lambdaApi.endpoint());
             runtime.deliveries.addAll(StackDeliveryStreams.create(template, kinesis, s3, lambda, dataDir));
             runtime.deliveries.forEach(FirehoseDelivery::start);
             List<ScheduleRule> rules = ScheduleRules.of(template);
@@ -162,10 +169,18 @@ public final class LocalRuntime implements AutoCloseable {
         return startTime;
     }
 
+    /** The Lambda API of the stack ({@code AWS_ENDPOINT_URL_LAMBDA}). */
+    public String lambdaApiEndpoint() {
+        return lambdaApi == null ? null : lambdaApi.endpoint();
+    }
+
     /** One line per part, for {@code up}'s banner. */
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
         jdkNotes.forEach(note -> lines.add("jdk       " + note));
+        if (lambdaApi != null) {
+            lines.add("lambda    " + lambdaApi.endpoint() + " (Lambda API: invoke, functions, event source mappings)");
+        }
         lambda.functions().forEach(f -> lines.add("function  " + f.logicalId() + " (" + f.runtime() + " on " + f.javaHome().getFileName()
                 + ", " + f.memoryMb() + " MB, " + f.timeout().toSeconds() + " s) " + f.classpath().get(0).getFileName()));
         mappings.forEach(m -> lines.add("mapping   " + m.settings().streamArn() + " -> " + m.settings().functionId()
@@ -184,6 +199,10 @@ public final class LocalRuntime implements AutoCloseable {
     public void close() {
         if (scheduler != null) {
             quietly(scheduler::close);
+        }
+        if (lambdaApi != null) {
+            quietly(lambdaApi::close);
+            LambdaApiEndpoint.delete(dataDir);
         }
         for (EventSourceMapping mapping : mappings) {
             quietly(() -> mapping.stop(STOP_GRACE_MILLIS));

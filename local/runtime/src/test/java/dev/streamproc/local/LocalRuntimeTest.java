@@ -74,11 +74,28 @@ class LocalRuntimeTest {
             String encoded = Base64.getEncoder().encodeToString(data.getBytes(StandardCharsets.UTF_8));
             await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(log) && Files.readString(log).contains(encoded));
             assertThat(Files.readString(log)).contains(encoded).contains("eventSource=aws:kinesis");
+            // The Lambda API of the stack, through a real SDK v2 client at the endpoint `streamproc env` prints.
+            assertThat(dev.streamproc.local.lambda.api.LambdaApiEndpoint.read(cloud.dataDir())).contains(runtime.lambdaApiEndpoint());
+            try (var lambda = software.amazon.awssdk.services.lambda.LambdaClient.builder()
+                    .endpointOverride(java.net.URI.create(runtime.lambdaApiEndpoint()))
+                    .region(software.amazon.awssdk.regions.Region.of(cloud.endpoints().region()))
+                    .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")))
+                    .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+                assertThat(lambda.listEventSourceMappings().eventSourceMappings()).singleElement()
+                        .satisfies(m -> assertThat(m.functionArn()).isEqualTo(cloud.template().function("ProbeFunction").arn()));
+                var invoked = lambda.invoke(r -> r.functionName(cloud.template().function("ProbeFunction").arn())
+                        .payload(SdkBytes.fromUtf8String("{\"action\":\"echo\"}")));
+                assertThat(invoked.functionError()).isNull();
+                // The function sees the request id the API reports (as a stream mapping's failure record names it).
+                assertThat(invoked.payload().asUtf8String()).contains("\"requestId\":\"" + invoked.responseMetadata().requestId() + "\"");
+            }
             children = ProcessHandle.current().children().filter(p -> p.info().command().orElse("").endsWith("java"))
                     .map(ProcessHandle::pid).toList();
             assertThat(children).isNotEmpty();
         }
 
         assertThat(children).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty());
+        assertThat(dev.streamproc.local.lambda.api.LambdaApiEndpoint.read(project.resolve("data"))).isEmpty();
     }
 }

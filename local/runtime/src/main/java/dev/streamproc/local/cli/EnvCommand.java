@@ -1,6 +1,7 @@
 package dev.streamproc.local.cli;
 
 import dev.streamproc.local.cloud.process.LocalState;
+import dev.streamproc.local.lambda.api.LambdaApiEndpoint;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 

@@ -438,4 +438,15 @@ class KinesisConformanceTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("event source mapping Handler.Stream: unknown filter operator 'equals'");
     }
+
+    // Lambda API reference, TumblingWindowInSeconds: 0..900. Local does not run windows yet, so a mapping with one is
+    // refused in one line naming it instead of running without its window state.
+    @Test
+    void aTumblingWindowIsRefusedAtStartUpNamingTheMapping() {
+        assertThatThrownBy(() -> StackEventSources.refuseTumblingWindow(901)).hasMessage("TumblingWindowInSeconds must be 0..900, was 901");
+        assertThatThrownBy(() -> StackEventSources.refuseTumblingWindow(60))
+                .hasMessageContaining("not supported by the local runtime");
+        StackEventSources.refuseTumblingWindow(0);
+        StackEventSources.refuseTumblingWindow(null);
+    }
 }

@@ -148,13 +148,23 @@ public final class LocalCloud implements AutoCloseable {
      */
     private record ServerLaunch(boolean anyPort, int reservedPort, IntFunction<LocalServer> startOn) {
 
+        /** "in use" in the message, or a BindException anywhere in the causes (Jetty says "Failed to bind"). */
+        private static boolean portTaken(Throwable failure) {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                if (t instanceof java.net.BindException || String.valueOf(t.getMessage()).contains("in use")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         LocalServer start() {
             int port = reservedPort;
             for (int attempt = 1; ; attempt++) {
                 try {
                     return startOn.apply(port);
                 } catch (LocalCloudException e) {
-                    if (!anyPort || attempt == 3 || !String.valueOf(e.getMessage()).contains("in use")) {
+                    if (!anyPort || attempt == 3 || !portTaken(e)) {
                         throw e;
                     }
                     port = LoopbackPorts.freePort();

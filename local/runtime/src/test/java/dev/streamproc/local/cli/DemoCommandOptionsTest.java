@@ -40,6 +40,8 @@ class DemoCommandOptionsTest {
         assertThat(o.summaryJson()).isEqualTo(Path.of("out.json"));
         assertThat(o.dataDir()).isEqualTo(Path.of("d"));
         assertThat(o.drainTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(o.acceptRejected()).isFalse();
+        assertThat(DemoCommand.parse(List.of("--accept-rejected")).acceptRejected()).isTrue();
         assertThat(o.toBuilder().malformed(2).notices(0).build().malformed()).isEqualTo(2);
     }
 

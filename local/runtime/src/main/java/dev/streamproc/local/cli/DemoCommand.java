@@ -85,6 +85,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "with --example: statuses per unicorn, readings per sensor, or score records (default 20)")
     Long count;
 
+    @Option(names = "--producer", paramLabel = "P", converter = Producer.class,
+            description = "kpl (default: the KPL, aggregated) | put-records (SDK PutRecords, as PutRecordsProducerFunction)")
+    String producer;
+
     @Option(names = "--accept-rejected",
             description = "pass even when the source could not use some of its input (bad replay lines); a run on no tweet never passes")
     boolean acceptRejected;
@@ -128,6 +132,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
         if (rate != null) {
             options.rate(rate);
+        }
+        if (producer != null) {
+            options.producer(producer);
         }
         if (source != null) {
             options.source(source);
@@ -240,6 +247,17 @@ public final class DemoCommand implements Callable<Integer> {
             } catch (NumberFormatException e) {
                 throw new TypeConversionException("needs a number >= 0, not '" + text + "'");
             }
+        }
+    }
+
+    /** {@code kpl} or {@code put-records}: the producer CLI's {@code --producer}. */
+    static final class Producer implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (!value.equals(DemoOptions.KPL) && !value.equals(DemoOptions.PUT_RECORDS)) {
+                throw new TypeConversionException("must be kpl or put-records, not '" + value + "'");
+            }
+            return value;
         }
     }
 

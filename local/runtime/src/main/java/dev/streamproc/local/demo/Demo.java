@@ -106,7 +106,9 @@ public final class Demo implements AutoCloseable {
 
     /** Runs the producer to its end, putting the bad input while it runs; prints progress. */
     public ProducerProcess.Result produce() throws InterruptedException {
-        Path jar = FunctionSpec.deploymentJar("ProducerFunction", pipeline.cloud().template().function("ProducerFunction").codeUri());
+        // The template's function of the chosen producer: both run the same jar's CLI, with its --producer.
+        String function = options.producer().equals(DemoOptions.PUT_RECORDS) ? "PutRecordsProducerFunction" : "ProducerFunction";
+        Path jar = FunctionSpec.deploymentJar(function, pipeline.cloud().template().function(function).codeUri());
         out.println("Producing: " + String.join(" ", options.producerArguments()) + " → stream " + streamName
                 + (options.malformed() + options.notices() > 0
                 ? " (+ " + options.malformed() + " malformed records and " + options.notices() + " notices)" : ""));

@@ -30,7 +30,8 @@ import picocli.CommandLine;
 /** {@code streamproc demo ...}: the whole pipeline on synthetic tweets. Exit 0 only when every record is accounted for. */
 @Command(name = "demo", description = "run the whole pipeline on synthetic tweets and account for each; or, with --example, "
         + "one of the example apps on its own template",
-        footer = "Exit status 0 only when every record is accounted for (with --example: when its tables hold exactly what was produced).")
+        footer = "Exit status 0 only when every record is accounted for and the source yielded tweets and rejected no input"
+                + " (or --accept-rejected) (with --example: when its tables hold exactly what was produced).")
 public final class DemoCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -84,6 +85,14 @@ public final class DemoCommand implements Callable<Integer> {
             description = "with --example: statuses per unicorn, readings per sensor, or score records (default 20)")
     Long count;
 
+    @Option(names = "--producer", paramLabel = "P", converter = Producer.class,
+            description = "kpl (default: the KPL, aggregated) | put-records (SDK PutRecords, as PutRecordsProducerFunction)")
+    String producer;
+
+    @Option(names = "--accept-rejected",
+            description = "pass even when the source could not use some of its input (bad replay lines); a run on no tweet never passes")
+    boolean acceptRejected;
+
     @Option(names = "--drain-timeout", paramLabel = "D", converter = DurationConverter.class,
             description = "give up waiting for the pipeline to drain after D (default 3m)")
     Duration drainTimeout;
@@ -113,7 +122,8 @@ public final class DemoCommand implements Callable<Integer> {
         if (tweets != null && duration != null) {
             throw new ParameterException(spec.commandLine(), "give --tweets or --duration, not both");
         }
-        DemoOptions.Builder options = DemoOptions.builder().keep(keep).verbose(verbose).summaryJson(summaryJson).dataDir(dataDir);
+        DemoOptions.Builder options = DemoOptions.builder().keep(keep).verbose(verbose).summaryJson(summaryJson).dataDir(dataDir)
+                .acceptRejected(acceptRejected);
         if (tweets != null) {
             options.tweets(tweets);
         }
@@ -122,6 +132,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
         if (rate != null) {
             options.rate(rate);
+        }
+        if (producer != null) {
+            options.producer(producer);
         }
         if (source != null) {
             options.source(source);
@@ -160,6 +173,11 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             demo.start();
             demo.produce();
+            java.util.Optional<String> sourceFailure = demo.sourceFailure();
+            if (sourceFailure.isPresent() && demo.producedNothing()) {
+                err.println("streamproc demo: " + sourceFailure.get());
+                return 1; // nothing of the source's to drain or count
+            }
             DemoReport report = demo.drain();
             DemoSummary.print(report, out);
             if (options.summaryJson() != null) {
@@ -181,7 +199,8 @@ public final class DemoCommand implements Callable<Integer> {
                 Runtime.getRuntime().removeShutdownHook(hook);
                 demo.close();
             }
-            return report.closes() && queriesRan ? 0 : 1;
+            sourceFailure.ifPresent(line -> err.println("streamproc demo: " + line));
+            return report.closes() && queriesRan && sourceFailure.isEmpty() ? 0 : 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
@@ -228,6 +247,17 @@ public final class DemoCommand implements Callable<Integer> {
             } catch (NumberFormatException e) {
                 throw new TypeConversionException("needs a number >= 0, not '" + text + "'");
             }
+        }
+    }
+
+    /** {@code kpl} or {@code put-records}: the producer CLI's {@code --producer}. */
+    static final class Producer implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (!value.equals(DemoOptions.KPL) && !value.equals(DemoOptions.PUT_RECORDS)) {
+                throw new TypeConversionException("must be kpl or put-records, not '" + value + "'");
+            }
+            return value;
         }
     }
 

@@ -15,9 +15,13 @@ import java.util.List;
  * record on the stream; the consumer stores it onto the same item (so {@code itemRecords} counts the records behind
  * the items, duplicates included) and Firehose archives it again.
  *
- * @param itemRecords user records whose item is in EventData: the record that wrote it and its duplicates
+ * The source's rejections (input it could not use, e.g. a bad replay line) never reach the stream, so they are
+ * outside the identities; the demo shows them and fails on them unless asked not to ({@link SourceVerdict}).
+ *
+ * @param itemRecords    user records whose item is in EventData: the record that wrote it and its duplicates
+ * @param sourceRejected input items the producer's source could not use (not sent)
  */
-public record Accounting(long producerSent, long producerFailed, long injected, long kinesisRecords, long userRecords,
+public record Accounting(long sourceRejected, long producerSent, long producerFailed, long injected, long kinesisRecords, long userRecords,
                          long distinctRecords, long eventDataItems, long itemRecords, long consumerSkipped, long consumerRejected,
                          long consumerOnFailure, long s3OkRows, long dropped, long processingFailed) {
 
@@ -27,9 +31,14 @@ public record Accounting(long producerSent, long producerFailed, long injected, 
 
     /** Each figure by name (all start at 0). */
     public static final class Builder {
-        private long producerSent, producerFailed, injected, kinesisRecords, userRecords, distinctRecords, eventDataItems, itemRecords, consumerSkipped, consumerRejected, consumerOnFailure, s3OkRows, dropped, processingFailed;
+        private long sourceRejected, producerSent, producerFailed, injected, kinesisRecords, userRecords, distinctRecords, eventDataItems, itemRecords, consumerSkipped, consumerRejected, consumerOnFailure, s3OkRows, dropped, processingFailed;
 
         private Builder() {
+        }
+
+        public Builder sourceRejected(long value) {
+            sourceRejected = value;
+            return this;
         }
 
         public Builder producerSent(long value) {
@@ -103,7 +112,7 @@ public record Accounting(long producerSent, long producerFailed, long injected, 
         }
 
         public Accounting build() {
-            return new Accounting(producerSent, producerFailed, injected, kinesisRecords, userRecords, distinctRecords, eventDataItems, itemRecords, consumerSkipped, consumerRejected, consumerOnFailure, s3OkRows, dropped, processingFailed);
+            return new Accounting(sourceRejected, producerSent, producerFailed, injected, kinesisRecords, userRecords, distinctRecords, eventDataItems, itemRecords, consumerSkipped, consumerRejected, consumerOnFailure, s3OkRows, dropped, processingFailed);
         }
     }
 

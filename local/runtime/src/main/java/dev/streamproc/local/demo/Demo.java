@@ -106,7 +106,9 @@ public final class Demo implements AutoCloseable {
 
     /** Runs the producer to its end, putting the bad input while it runs; prints progress. */
     public ProducerProcess.Result produce() throws InterruptedException {
-        Path jar = FunctionSpec.deploymentJar("ProducerFunction", pipeline.cloud().template().function("ProducerFunction").codeUri());
+        // The template's function of the chosen producer: both run the same jar's CLI, with its --producer.
+        String function = options.producer().equals(DemoOptions.PUT_RECORDS) ? "PutRecordsProducerFunction" : "ProducerFunction";
+        Path jar = FunctionSpec.deploymentJar(function, pipeline.cloud().template().function(function).codeUri());
         out.println("Producing: " + String.join(" ", options.producerArguments()) + " → stream " + streamName
                 + (options.malformed() + options.notices() > 0
                 ? " (+ " + options.malformed() + " malformed records and " + options.notices() + " notices)" : ""));
@@ -122,11 +124,25 @@ public final class Demo implements AutoCloseable {
             BadInput.put(pipeline.cloud().kinesisClient(), streamName, injected);
             producerResult = awaitProducer(producer, options.duration() == null ? 3600 : options.duration().toSeconds() + 300);
         }
-        if (producerResult.exitCode() != 0 || producerResult.failed() > 0) {
+        if (producerResult.failed() > 0 || (producerResult.exitCode() != 0 && producerResult.submitted() > 0)) {
             out.println("The producer exited with " + producerResult.exitCode() + ": " + producerResult.failed()
                     + " tweets not acknowledged (see " + dataDir.resolve("logs/producer-cli.log") + ")");
         }
         return producerResult;
+    }
+
+    /**
+     * Why the run fails on its source's account (no tweet at all, or rejected input not accepted), in one line;
+     * empty when the source is fine or the producer has not run.
+     */
+    public Optional<String> sourceFailure() {
+        return producerResult == null ? Optional.empty()
+                : SourceVerdict.failure(producerResult, options.source(), options.acceptRejected());
+    }
+
+    /** True once the producer has run and its source yielded no tweet: there is nothing of the source's to count. */
+    public boolean producedNothing() {
+        return producerResult != null && producerResult.submitted() == 0;
     }
 
     /** The producer's result; when a server is lost meanwhile, the producer is stopped with what it had sent so far. */
@@ -138,7 +154,7 @@ public final class Demo implements AutoCloseable {
         if (producer.isAlive() && lostServer().isPresent()) {
             long sent = producer.sentSoFar();
             producer.close();
-            return new ProducerProcess.Result(-1, sent, 0, 0, seconds(Duration.between(producerStart, Instant.now())));
+            return new ProducerProcess.Result(-1, sent, sent, 0, 0, seconds(Duration.between(producerStart, Instant.now())));
         }
         return producer.await(Math.max(1, Duration.ofNanos(deadline - System.nanoTime()).toSeconds()));
     }
@@ -226,6 +242,7 @@ public final class Demo implements AutoCloseable {
         long itemRecords = census.userRecords().stream().filter(r -> itemContents.contains(r.content())).count();
         long rejected = consumerLog.rejectedRecords().stream().filter(p -> census.at(p) != null).count();
         Accounting accounting = Accounting.builder()
+                .sourceRejected(producerResult == null ? 0 : producerResult.rejected())
                 .producerSent(producerResult == null ? 0 : producerResult.sent())
                 .producerFailed(producerResult == null ? 0 : producerResult.failed())
                 .injected(injected.size())

@@ -16,10 +16,15 @@ import java.util.Locale;
  * @param duration     produce for this long instead of a count (then {@code tweets} is unbounded); null = by count
  * @param summaryJson  also write the figures here; null = not
  * @param dataDir      where the run's files go; null = {@code .streamproc} under the project
+ * @param producer     {@link #KPL} (the KPL, aggregated) or {@link #PUT_RECORDS} (SDK PutRecords): the producer CLI's {@code --producer}
+ * @param acceptRejected a run whose source could not use some of its input still passes ({@link SourceVerdict})
  */
 public record DemoOptions(long tweets, Duration duration, double rate, String source, long seed, int malformed, int notices,
                           boolean keep, Path summaryJson, boolean verbose, Path dataDir, Duration drainTimeout,
-                          Instant start) {
+                          Instant start, boolean acceptRejected, String producer) {
+
+    public static final String KPL = "kpl";
+    public static final String PUT_RECORDS = "put-records";
 
     /** 2000 synthetic tweets at 500/s, seed 42, 5 malformed records and 3 notices, drained within 3 minutes. */
     public static DemoOptions defaults() {
@@ -34,12 +39,12 @@ public record DemoOptions(long tweets, Duration duration, double rate, String so
     public Builder toBuilder() {
         return new Builder().tweets(tweets).duration(duration).rate(rate).source(source).seed(seed).malformed(malformed)
                 .notices(notices).keep(keep).summaryJson(summaryJson).verbose(verbose).dataDir(dataDir).drainTimeout(drainTimeout)
-                .start(start);
+                .start(start).acceptRejected(acceptRejected).producer(producer);
     }
 
     /** The producer CLI's source arguments. */
     public List<String> producerArguments() {
-        List<String> args = new ArrayList<>(List.of("--source", source, "--rate", plain(rate), "--seed", Long.toString(seed),
+        List<String> args = new ArrayList<>(List.of("--producer", producer, "--source", source, "--rate", plain(rate), "--seed", Long.toString(seed),
                 "--start", start.toString()));
         if (duration != null) {
             args.addAll(List.of("--duration", duration.toMillis() + "ms"));
@@ -68,6 +73,8 @@ public record DemoOptions(long tweets, Duration duration, double rate, String so
         private Path dataDir;
         private Duration drainTimeout = Duration.ofMinutes(3);
         private Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        private boolean acceptRejected;
+        private String producer = KPL;
 
         private Builder() {
         }
@@ -141,9 +148,23 @@ public record DemoOptions(long tweets, Duration duration, double rate, String so
             return this;
         }
 
+        public Builder acceptRejected(boolean value) {
+            acceptRejected = value;
+            return this;
+        }
+
+        /** {@code kpl} or {@code put-records}. */
+        public Builder producer(String value) {
+            if (!KPL.equals(value) && !PUT_RECORDS.equals(value)) {
+                throw new IllegalArgumentException("the producer is kpl or put-records, not '" + value + "'");
+            }
+            producer = value;
+            return this;
+        }
+
         public DemoOptions build() {
             return new DemoOptions(tweets, duration, rate, source, seed, malformed, notices, keep, summaryJson, verbose, dataDir,
-                    drainTimeout, start);
+                    drainTimeout, start, acceptRejected, producer);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.streamproc.local.demo;
 import dev.streamproc.local.query.AthenaDdl;
 import dev.streamproc.local.query.LocalAthena;
 import dev.streamproc.local.query.QueryResult;
+import dev.streamproc.local.query.QueryWindow;
 import dev.streamproc.local.query.ResultFormat;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,9 +13,14 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Runs every athena/queries/*.sql over the run's archive, as {@code streamproc query} would, and prints the answers. */
+/**
+ * Runs every athena/queries/*.sql over the run's archive, as {@code streamproc query} would, and prints the answers.
+ * Their "last 24 hours" windows end at the run's newest tweet (created_at), not at the clock, so that a replay of old
+ * tweets shows its data; the output says which window it used. The files stay as Athena users run them.
+ */
 public final class DemoQueries {
 
     static final int ROWS_SHOWN = 10;
@@ -33,6 +39,12 @@ public final class DemoQueries {
             files = list.filter(f -> f.toString().endsWith(".sql")).sorted().toList();
         }
         try (LocalAthena athena = LocalAthena.open(AthenaDdl.readDirectory(athenaDir.resolve("ddl")), s3Dir)) {
+            Optional<QueryWindow> window = newestTweet(athena, out);
+            window.ifPresent(w -> {
+                out.println();
+                out.println("The queries' \"last N hours\" end at the run's newest tweet (created_at " + w.end() + "), not at the clock;"
+                        + " athena/queries/ keeps current_timestamp, as Athena runs them.");
+            });
             for (Path file : files) {
                 String sql = Files.readString(file);
                 if (exampleTweetId != null) {
@@ -40,6 +52,10 @@ public final class DemoQueries {
                 }
                 out.println();
                 out.println("── " + file.getFileName() + ": " + question(sql));
+                if (window.isPresent() && QueryWindow.followsTheClock(sql)) {
+                    sql = window.get().anchor(sql);
+                    out.println("   (window ending " + window.get().end() + ", the run's newest tweet)");
+                }
                 try {
                     QueryResult result = athena.query(sql);
                     results.put(file.getFileName().toString(), result);
@@ -56,6 +72,15 @@ public final class DemoQueries {
             }
         }
         return results;
+    }
+
+    private static Optional<QueryWindow> newestTweet(LocalAthena athena, PrintStream out) {
+        try {
+            return QueryWindow.newestTweet(athena);
+        } catch (SQLException e) {
+            out.println("cannot find the run's newest tweet (" + e.getMessage() + "): the windows end at the clock");
+            return Optional.empty();
+        }
     }
 
     /** The first comment line of a query file: what it answers. */

@@ -24,8 +24,9 @@ public final class DemoSummary {
         Accounting a = report.accounting();
         out.println();
         out.println("Where every record went");
+        row(out, "not usable", a.sourceRejected(), "lines the source could not use (not sent; each one named in the producer's log)");
         row(out, "produced", a.produced(), a.producerSent() + " tweets acknowledged by the stream + " + a.injected() + " records put beside them with PutRecord (malformed records, notices, test records)");
-        row(out, "on the stream", a.userRecords(), "user records in " + a.kinesisRecords() + " Kinesis records (KPL aggregation)"
+        row(out, "on the stream", a.userRecords(), "user records in " + a.kinesisRecords() + " Kinesis records" + (a.kinesisRecords() < a.userRecords() ? " (KPL aggregation)" : "")
                 + (a.duplicates() > 0 ? "; " + a.duplicates() + " of them duplicates put by producer retries (at-least-once)" : ""));
         out.println("  consumer → EventData");
         row(out, "    stored", a.itemRecords(), "records behind the " + a.eventDataItems() + " EventData items"
@@ -75,6 +76,7 @@ public final class DemoSummary {
     public static Map<String, Object> json(DemoReport report) {
         Accounting a = report.accounting();
         Map<String, Object> json = new LinkedHashMap<>();
+        json.put("source_rejected", a.sourceRejected());
         json.put("produced", a.produced());
         json.put("kinesis_records", a.kinesisRecords());
         json.put("user_records", a.userRecords());

@@ -27,8 +27,13 @@ public final class ProducerProcess implements AutoCloseable {
     static final String MAIN_CLASS = "dev.streamproc.producer.cli.ProducerCli";
     private static final Pattern SENT = Pattern.compile("\\bsent=(\\d+)");
 
-    /** What the producer reported at the end (its {@code --summary-json}). */
-    public record Result(int exitCode, long sent, long failed, long rejected, double seconds) {
+    /**
+     * What the producer reported at the end (its {@code --summary-json}).
+     *
+     * @param submitted tweets the source yielded (sent + failed)
+     * @param rejected  input items the source could not use
+     */
+    public record Result(int exitCode, long submitted, long sent, long failed, long rejected, double seconds) {
     }
 
     private final Process process;
@@ -96,7 +101,7 @@ public final class ProducerProcess implements AutoCloseable {
         try {
             JsonNode summary = new ObjectMapper().readTree(summaryFile.toFile());
             sentSoFar.set(summary.path("sent").asLong());
-            return new Result(process.exitValue(), summary.path("sent").asLong(), summary.path("failed").asLong(),
+            return new Result(process.exitValue(), summary.path("submitted").asLong(), summary.path("sent").asLong(), summary.path("failed").asLong(),
                     summary.path("rejected").asLong(), summary.path("seconds").asDouble());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the producer's summary " + summaryFile, e);

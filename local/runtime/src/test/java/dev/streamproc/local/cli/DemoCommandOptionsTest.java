@@ -23,23 +23,26 @@ class DemoCommandOptionsTest {
         assertThat(o.malformed()).isEqualTo(5);
         assertThat(o.notices()).isEqualTo(3);
         assertThat(o.start()).as("synthetic tweets start with the run").isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
-        assertThat(o.producerArguments()).containsExactly("--source", "synthetic", "--rate", "500", "--seed", "42",
+        assertThat(o.producerArguments()).containsExactly("--producer", "kpl", "--source", "synthetic", "--rate", "500", "--seed", "42",
                 "--start", o.start().toString(), "--count", "2000");
     }
 
     @Test
     void readsEveryOption() {
         DemoOptions o = DemoCommand.parse(List.of("--duration", "30s", "--rate", "12.5", "--seed", "7", "--malformed", "2",
-                "--notices", "0", "--keep", "--summary-json", "out.json", "--verbose", "--data-dir", "d", "--drain-timeout", "2m"));
+                "--notices", "0", "--keep", "--summary-json", "out.json", "--verbose", "--data-dir", "d", "--drain-timeout", "2m", "--producer", "put-records"));
 
         assertThat(o.duration()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(o.producerArguments()).containsExactly("--source", "synthetic", "--rate", "12.500", "--seed", "7",
+        assertThat(o.producerArguments()).containsExactly("--producer", "put-records", "--source", "synthetic", "--rate", "12.500", "--seed", "7",
                 "--start", o.start().toString(), "--duration", "30000ms");
         assertThat(o.keep()).isTrue();
         assertThat(o.verbose()).isTrue();
         assertThat(o.summaryJson()).isEqualTo(Path.of("out.json"));
         assertThat(o.dataDir()).isEqualTo(Path.of("d"));
         assertThat(o.drainTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(o.acceptRejected()).isFalse();
+        assertThat(DemoCommand.parse(List.of("--accept-rejected")).acceptRejected()).isTrue();
+        assertThat(DemoCommand.parse(List.of()).producer()).isEqualTo("kpl");
         assertThat(o.toBuilder().malformed(2).notices(0).build().malformed()).isEqualTo(2);
     }
 
@@ -48,6 +51,7 @@ class DemoCommandOptionsTest {
         assertThatThrownBy(() -> DemoCommand.parse(List.of("--tweets", "10", "--duration", "5s"))).hasMessageContaining("not both");
         assertThatThrownBy(() -> DemoCommand.parse(List.of("--tweets", "0"))).hasMessageContaining("positive");
         assertThatThrownBy(() -> DemoCommand.parse(List.of("--rate", "-1"))).hasMessageContaining(">= 0");
+        assertThatThrownBy(() -> DemoCommand.parse(List.of("--producer", "kcl"))).hasMessageContaining("kpl or put-records");
         assertThatThrownBy(() -> DemoCommand.parse(List.of("--duration", "soon"))).hasMessageContaining("30s");
         assertThatThrownBy(() -> DemoCommand.parse(List.of("--source", "twitter4j"))).hasMessageContaining("synthetic or replay:FILE");
         assertThatThrownBy(() -> DemoCommand.parse(List.of("--source", "replay:/no/such/file"))).hasMessageContaining("not found");

@@ -19,6 +19,14 @@ class AccountingTest {
     }
 
     @Test
+    void theSourcesRejectionsNeverReachTheStreamSoTheyStayOutsideTheIdentities() {
+        Accounting a = balanced().sourceRejected(3).build();
+
+        assertThat(a.problems()).isEmpty();
+        assertThat(a.sourceRejected()).isEqualTo(3);
+    }
+
+    @Test
     void closesWhenEveryRecordIsSomewhereOnBothPaths() {
         Accounting a = balanced().build();
 

@@ -1,5 +1,8 @@
 package dev.streamproc.consumer;
 
+import dev.streamproc.lambdakit.Backoff;
+import dev.streamproc.lambdakit.Chunks;
+import dev.streamproc.lambdakit.Deadline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

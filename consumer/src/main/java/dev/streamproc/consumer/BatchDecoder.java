@@ -1,5 +1,6 @@
 package dev.streamproc.consumer;
 
+import dev.streamproc.lambdakit.ByteHead;
 import dev.streamproc.model.RecordLineage;
 import dev.streamproc.model.TweetParser;
 import dev.streamproc.model.kpl.CorruptAggregateException;

@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.streamproc.lambdakit.Backoff;
+import dev.streamproc.lambdakit.Deadline;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;

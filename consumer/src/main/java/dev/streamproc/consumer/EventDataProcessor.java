@@ -1,5 +1,6 @@
 package dev.streamproc.consumer;
 
+import dev.streamproc.lambdakit.Deadline;
 import java.util.ArrayList;
 import java.util.List;
 

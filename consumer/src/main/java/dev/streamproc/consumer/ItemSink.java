@@ -1,5 +1,6 @@
 package dev.streamproc.consumer;
 
+import dev.streamproc.lambdakit.Deadline;
 import java.util.Map;
 
 /** Where items go; {@link BatchWriter} is the DynamoDB one. */

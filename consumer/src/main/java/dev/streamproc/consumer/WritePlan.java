@@ -1,5 +1,6 @@
 package dev.streamproc.consumer;
 
+import dev.streamproc.lambdakit.ByteHead;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;

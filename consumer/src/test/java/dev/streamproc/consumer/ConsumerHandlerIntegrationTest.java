@@ -5,8 +5,13 @@ import static dev.streamproc.consumer.StreamRecords.plain;
 import static dev.streamproc.consumer.StreamRecords.sequenceNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
+import dev.streamproc.lambdakit.Backoff;
+import dev.streamproc.lambdakit.Deadline;
+import dev.streamproc.lambdakit.testing.FaultInjectingHttpClient;
+import dev.streamproc.lambdakit.testing.RecordingMetrics;
+import dev.streamproc.lambdakit.testing.TestContext;
 import dev.streamproc.local.cloud.server.DynamoDbServer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -289,7 +294,7 @@ class ConsumerHandlerIntegrationTest {
     }
 
     private StreamsEventResponse handle(List<StreamRecord> records, int remainingMillis) {
-        return handler.handleRequest(KinesisEvents.of(records), new TestContext(remainingMillis));
+        return handler.handleRequest(KinesisEvents.of(records), new TestContext("ConsumerFunction", remainingMillis));
     }
 
     private static List<StreamRecord> plainTweets(int count) {

@@ -5,6 +5,7 @@ import static dev.streamproc.consumer.StreamRecords.plain;
 import static dev.streamproc.consumer.StreamRecords.sequenceNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamproc.lambdakit.Deadline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -4,20 +4,22 @@ import com.amazonaws.services.lambda.runtime.events.KinesisAnalyticsInputPreproc
 import com.amazonaws.services.lambda.runtime.events.KinesisFirehoseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamproc.lambdakit.testing.TestContext;
 import dev.streamproc.model.AthenaRow;
 import dev.streamproc.model.Fixtures;
-import org.junit.jupiter.api.Test;
-
 import java.lang.reflect.Proxy;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import software.amazon.lambda.powertools.metrics.Metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The handler end to end: event JSON in, response JSON out, both through the Lambda runtime's serializers. */
 class TransformerHandlerTest {
+
+    private static final String FUNCTION = "streamproc-FirehoseTransformerFunction";
 
     private final Map<String, Double> flushedMetrics = new HashMap<>();
 
@@ -27,7 +29,7 @@ class TransformerHandlerTest {
         KinesisFirehoseEvent event = LambdaRuntimeJson.read(eventJson, KinesisFirehoseEvent.class);
 
         KinesisAnalyticsInputPreprocessingResponse response =
-                new TransformerHandler(recordingMetrics()).handleRequest(event, new TestContext());
+                new TransformerHandler(recordingMetrics()).handleRequest(event, new TestContext(FUNCTION, 60_000));
         JsonNode records = new ObjectMapper().readTree(LambdaRuntimeJson.write(response)).get("records");
 
         assertThat(records).hasSize(3);
@@ -47,7 +49,7 @@ class TransformerHandlerTest {
     @Test
     void runsWithTheRealPowertoolsMetrics() {
         KinesisAnalyticsInputPreprocessingResponse response =
-                new TransformerHandler().handleRequest(new KinesisFirehoseEvent(), new TestContext());
+                new TransformerHandler().handleRequest(new KinesisFirehoseEvent(), new TestContext(FUNCTION, 60_000));
 
         assertThat(response.getRecords()).isEmpty();
     }
@@ -63,7 +65,7 @@ class TransformerHandlerTest {
         assertThat(handler.priming().prime().count(Result.Ok)).isEqualTo(1); // the sample went the whole Ok path
         assertThat(flushedMetrics).isEmpty();
         byte[] eventJson = getClass().getResourceAsStream("/firehose-event.json").readAllBytes();
-        handler.handleRequest(LambdaRuntimeJson.read(eventJson, KinesisFirehoseEvent.class), new TestContext());
+        handler.handleRequest(LambdaRuntimeJson.read(eventJson, KinesisFirehoseEvent.class), new TestContext(FUNCTION, 60_000));
         assertThat(flushedMetrics).containsEntry("RecordsIn", 3.0).containsEntry("RecordsOk", 1.0);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.KinesisFirehoseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamproc.lambdakit.testing.TestContext;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
 /** The handler's log lines, written by the function's own JSON layout, stay one valid JSON object each. */
 class TransformerLogLinesTest {
 
+    private static final String FUNCTION = "streamproc-FirehoseTransformerFunction";
+
     @Test
     void aFailedRecordsPreviewEscapesControlCharactersAndKeepsTheLogLineValidJson() throws Exception {
         byte[] hostile = "\u001B]0;owned\u0007\u001B[2J\u0000{\"id_str\":\"1\" \r\n\"\\ oops".getBytes(StandardCharsets.UTF_8);
@@ -31,7 +34,7 @@ class TransformerLogLinesTest {
         event.setRecords(List.of(record));
         event.setInvocationId("inv-1");
 
-        List<String> lines = captureLogLines(() -> new TransformerHandler().handleRequest(event, new TestContext()));
+        List<String> lines = captureLogLines(() -> new TransformerHandler().handleRequest(event, new TestContext(FUNCTION, 60_000)));
 
         ObjectMapper strict = new ObjectMapper(); // rejects unescaped control characters in strings
         List<JsonNode> entries = new ArrayList<>();

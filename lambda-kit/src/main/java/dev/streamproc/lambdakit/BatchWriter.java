@@ -2,6 +2,7 @@ package dev.streamproc.lambdakit;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * Puts items with BatchWriteItem, 25 a call, calls in parallel on a small bounded executor.
  * {@code UnprocessedItems} and transient errors (throttling, 5xx, I/O) are retried with
  * exponential backoff and full jitter until the deadline; whatever is left is reported back
- * by key, so the caller can name the stream records to redeliver.
+ * by key, so the caller can name the stream records to redeliver. A call DynamoDB refuses for
+ * what an item holds (a ValidationException) is split into calls of one item each, so the
+ * offender is refused alone and the call's other items are still written.
  *
  * @param <K> the table's primary key, read back from an item by {@code keyOf}
  */
@@ -73,16 +76,11 @@ public final class BatchWriter<K> {
             running.add(executor.submit(() -> withLogContext(logContext, () -> writeChunk(chunk, deadline))));
         }
 
-        int written = 0;
-        int retries = 0;
-        Set<K> unwritten = new LinkedHashSet<>();
+        WriteOutcome<K> total = WriteOutcome.nothingToWrite();
         for (int i = 0; i < chunks.size(); i++) {
-            WriteOutcome<K> outcome = await(running.get(i), chunks.get(i), deadline);
-            written += outcome.itemsWritten();
-            retries += outcome.retries();
-            unwritten.addAll(outcome.unwritten());
+            total = plus(total, await(running.get(i), chunks.get(i), deadline));
         }
-        return new WriteOutcome<>(written, unwritten, retries);
+        return total;
     }
 
     private WriteOutcome<K> await(Future<WriteOutcome<K>> future, List<WriteRequest> chunk, Deadline deadline) {
@@ -122,6 +120,10 @@ public final class BatchWriter<K> {
                 pending = unprocessed;
                 retryCause = unprocessed.size() + " UnprocessedItems";
             } catch (SdkException e) {
+                if (isValidation(e)) {
+                    WriteOutcome<K> isolated = refusedCall(pending, (AwsServiceException) e, deadline);
+                    return plus(new WriteOutcome<>(written, Set.of(), retries), isolated);
+                }
                 if (!isTransient(e)) {
                     LOG.error("BatchWriteItem failed permanently for {} items", pending.size(), e);
                     return new WriteOutcome<>(written, keysOf(pending), retries);
@@ -139,6 +141,33 @@ public final class BatchWriter<K> {
             }
             retries++;
         }
+    }
+
+    /**
+     * DynamoDB refused the call because of what some item holds, and says not which: one bad item must not take the
+     * call's other items down, so each is written in a call of its own, and an item refused alone is reported as
+     * refused (retrying it would fail the same way).
+     */
+    private WriteOutcome<K> refusedCall(List<WriteRequest> pending, AwsServiceException refusal, Deadline deadline) {
+        if (pending.size() == 1) {
+            K key = keyOf.apply(pending.get(0).putRequest().item());
+            String reason = "refused by DynamoDB: " + refusal.awsErrorDetails().errorMessage();
+            LOG.warn("item refused by DynamoDB, not retried: {}", reason);
+            return new WriteOutcome<>(0, Set.of(), 0, Map.of(key, reason));
+        }
+        LOG.warn("BatchWriteItem of {} items refused ({}); writing them one by one to isolate the offender",
+                pending.size(), refusal.awsErrorDetails().errorMessage());
+        WriteOutcome<K> total = WriteOutcome.nothingToWrite();
+        for (WriteRequest request : pending) {
+            total = plus(total, writeChunk(List.of(request), deadline));
+        }
+        return total;
+    }
+
+    /** A request DynamoDB will never accept as sent (an item's key or size), unlike throttling or a missing table. */
+    public static boolean isValidation(SdkException e) {
+        return e instanceof AwsServiceException service && service.awsErrorDetails() != null
+                && "ValidationException".equals(service.awsErrorDetails().errorCode());
     }
 
     /** Throttling, server errors and I/O problems may pass; validation or missing tables will not. */
@@ -172,6 +201,14 @@ public final class BatchWriter<K> {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    private static <K> WriteOutcome<K> plus(WriteOutcome<K> a, WriteOutcome<K> b) {
+        Set<K> unwritten = new LinkedHashSet<>(a.unwritten());
+        unwritten.addAll(b.unwritten());
+        Map<K, String> refused = new LinkedHashMap<>(a.refused());
+        refused.putAll(b.refused());
+        return new WriteOutcome<>(a.itemsWritten() + b.itemsWritten(), unwritten, a.retries() + b.retries(), refused);
     }
 
     private Set<K> keysOf(List<WriteRequest> requests) {

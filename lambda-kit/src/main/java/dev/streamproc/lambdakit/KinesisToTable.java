@@ -1,6 +1,7 @@
 package dev.streamproc.lambdakit;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,7 @@ public final class KinesisToTable<K, T> {
     public BatchReport process(List<KinesisRecord> records, Deadline deadline) {
         WritePlan<K, Map<String, AttributeValue>> plan = new WritePlan<>();
         List<Rejection> rejections = new ArrayList<>();
+        Map<K, KinesisRecord> sources = new HashMap<>(); // the record each item came from (the last one for a key)
         for (KinesisRecord record : records) {
             Decoding<T> decoding = decode(record.data());
             String reason;
@@ -31,7 +33,9 @@ public final class KinesisToTable<K, T> {
                 Map<String, AttributeValue> item = mapping.itemOf(value.value());
                 Optional<String> tooBig = ItemLimits.violation(item, mapping.keyAttributes());
                 if (tooBig.isEmpty()) {
-                    plan.add(mapping.keyOf(value.value()), item, record.sequenceNumber());
+                    K key = mapping.keyOf(value.value());
+                    plan.add(key, item, record.sequenceNumber());
+                    sources.put(key, record);
                     continue;
                 }
                 reason = tooBig.get();
@@ -41,6 +45,11 @@ public final class KinesisToTable<K, T> {
             rejections.add(new Rejection(record.shardId(), record.sequenceNumber(), reason, ByteHead.escape(record.data())));
         }
         WriteOutcome<K> outcome = plan.isEmpty() ? WriteOutcome.nothingToWrite() : writer.write(plan.items().values(), deadline);
+        // An item DynamoDB refused for what it holds would be refused on every retry: dropped on purpose, counted once.
+        outcome.refused().forEach((key, reason) -> {
+            KinesisRecord record = sources.get(key);
+            rejections.add(new Rejection(record.shardId(), record.sequenceNumber(), reason, ByteHead.escape(record.data())));
+        });
         return new BatchReport(records.size(), outcome.itemsWritten(), List.copyOf(rejections),
                 plan.collapsedDuplicates(), outcome.retries(),
                 plan.sequenceNumbersToRetry(KinesisRecords.sequenceNumbers(records), outcome.unwritten()));

@@ -90,11 +90,87 @@ class BatchWriterIntegrationTest {
         assertThat(outcome.retries()).isZero();
     }
 
+    @Test
+    void anItemDynamoDbRefusesDoesNotTakeTheOtherItemsOfItsCallDown() {
+        // An item DynamoDB refuses for a reason KinesisToTable does not check up front (a key of the wrong type):
+        // "One or more parameter values were invalid: Type mismatch for key" (a ValidationException).
+        List<Map<String, AttributeValue>> items = items(25);
+        items.set(12, Map.of("Id", AttributeValue.fromN("13"), "N", AttributeValue.fromN("13")));
+        WriteOutcome<String> outcome;
+        // Straight to DynamoDB Local: the fault-injecting wire would turn its 400 answer into an I/O error.
+        try (DynamoDbClient direct = local.client()) {
+            BatchWriter<String> writer = new BatchWriter<>(direct, table, POOL,
+                    new Backoff(Duration.ofMillis(10), Duration.ofMillis(50), () -> 0.5), BatchWriterIntegrationTest::idOf);
+            outcome = writer.write(items, Deadline.after(Duration.ofSeconds(30)));
+        }
+
+        assertThat(outcome.itemsWritten()).isEqualTo(24);
+        assertThat(outcome.unwritten()).as("nothing left to retry").isEmpty();
+        assertThat(outcome.refused()).containsOnlyKeys("13");
+        assertThat(outcome.refused().values()).singleElement().asString().startsWith("refused by DynamoDB: ");
+        assertThat(LocalDynamoDb.scan(dynamo, table)).hasSize(24);
+    }
+
+    @Test
+    void aRecordWhoseItemDynamoDbRefusesIsRejectedNotRedelivered() {
+        TableMapping<String, String> idAsGiven = new TableMapping<>() {
+            @Override
+            public Decoding<String> decode(byte[] data) {
+                return Decoding.value(new String(data, java.nio.charset.StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public String keyOf(String value) {
+                return value;
+            }
+
+            @Override
+            public Map<String, AttributeValue> itemOf(String value) {
+                // A numeric id becomes a number: the table's key is a string, so DynamoDB refuses that item.
+                return Map.of("Id", value.chars().allMatch(Character::isDigit) ? AttributeValue.fromN(value) : AttributeValue.fromS(value));
+            }
+
+            @Override
+            public List<String> keyAttributes() {
+                return List.of("Id");
+            }
+
+            @Override
+            public String keyOfItem(Map<String, AttributeValue> item) {
+                return idOf(item);
+            }
+        };
+        List<KinesisRecord> records = new ArrayList<>();
+        for (String id : List.of("a", "b", "42", "c")) {
+            records.add(new KinesisRecord("shardId-000000000000", "seq-" + id, id, id.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        BatchReport report;
+        try (DynamoDbClient direct = local.client()) {
+            BatchWriter<String> writer = new BatchWriter<>(direct, table, POOL, Writers.defaultBackoff(), idAsGiven::keyOfItem);
+            report = new KinesisToTable<>(idAsGiven, writer).process(records, Deadline.after(Duration.ofSeconds(30)));
+        }
+
+        assertThat(report.itemsWritten()).isEqualTo(3);
+        assertThat(report.failedSequenceNumbers()).as("retrying would be refused again").isEmpty();
+        assertThat(report.rejections()).singleElement().satisfies(rejection -> {
+            assertThat(rejection.sequenceNumber()).isEqualTo("seq-42");
+            assertThat(rejection.reason()).startsWith("refused by DynamoDB: ");
+            assertThat(rejection.head()).isEqualTo("42");
+        });
+        assertThat(LocalDynamoDb.scan(dynamo, table)).hasSize(3);
+    }
+
+    private static String idOf(Map<String, AttributeValue> item) {
+        AttributeValue id = item.get("Id");
+        return id.s() != null ? id.s() : id.n();
+    }
+
     private BatchWriter<String> writer() {
         Backoff fast = new Backoff(Duration.ofMillis(5), Duration.ofMillis(50), () -> 1.0);
         return new BatchWriter<>(dynamo, table, POOL, fast, item -> item.get("Id").s());
     }
 
+    /** Items with ids 1..count, in a list the caller may change. */
     private static List<Map<String, AttributeValue>> items(int count) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int n = 1; n <= count; n++) {

@@ -1,4 +1,4 @@
-package dev.streamproc.consumer;
+package dev.streamproc.lambdakit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

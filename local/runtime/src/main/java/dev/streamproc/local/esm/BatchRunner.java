@@ -46,6 +46,30 @@ public final class BatchRunner {
         }
     }
 
+    /**
+     * What a mapping adds around a batch's event and asks of the function's answer; a tumbling window adds its window
+     * and state and needs a {@code state} back ({@link ShardWindows}).
+     */
+    public interface Envelope {
+
+        Envelope NONE = new Envelope() {
+        };
+
+        /** The event the function receives, from the event of the batch's records. */
+        default byte[] wrap(byte[] recordsEvent) {
+            return recordsEvent;
+        }
+
+        /** Why a normal response still counts as a failed invocation, or null when it does not. */
+        default String refusal(byte[] payload) {
+            return null;
+        }
+
+        /** The function answered and (some of) the batch succeeded. */
+        default void accepted(byte[] payload) {
+        }
+    }
+
     public BatchRunner(EsmSettings settings, LambdaInvoker invoker, EventFormat format, FailureDestination onFailure,
                        EsmMetrics metrics, Clock clock) {
         this.settings = settings;
@@ -57,8 +81,18 @@ public final class BatchRunner {
         this.backoff = RetryBackoff.from(settings.retryDelay());
     }
 
+    /** The function the batches go to (a tumbling window's final call goes there too). */
+    LambdaInvoker invoker() {
+        return invoker;
+    }
+
     /** Runs until every record of {@code batch} is handled (delivered or given up on); false if interrupted first. */
     public boolean run(List<StreamRecord> batch, Consumer<List<StreamRecord>> handled) {
+        return run(batch, handled, Envelope.NONE);
+    }
+
+    /** As {@link #run(List, Consumer)}, each invocation's event and answer passing through {@code envelope}. */
+    public boolean run(List<StreamRecord> batch, Consumer<List<StreamRecord>> handled, Envelope envelope) {
         Deque<Attempt> work = new ArrayDeque<>();
         work.push(new Attempt(List.copyOf(batch), 0, 0, null));
         while (!work.isEmpty()) {
@@ -81,7 +115,7 @@ public final class BatchRunner {
             String requestId = UUID.randomUUID().toString();
             InvocationResult result;
             try {
-                result = invoker.invoke(settings.functionId(), format.event(attempt.records), requestId);
+                result = invoker.invoke(settings.functionId(), envelope.wrap(format.event(attempt.records)), requestId);
             } catch (CancellationException e) {
                 return false;
             } catch (RuntimeException e) {
@@ -97,21 +131,24 @@ public final class BatchRunner {
                 // A response judged partial or invalid leaves functionError null in the failure record.
                 Attempt invoked = new Attempt(attempt.records, attempt.retries, attempt.invokes + 1,
                         new FailureRecord.LastInvocation(requestId, null));
-                BatchResponse.Verdict verdict = settings.reportBatchItemFailures()
-                        ? BatchResponse.judge(result.payload(), attempt.records)
+                String refusal = envelope.refusal(result.payload());
+                BatchResponse.Verdict verdict = refusal != null ? new BatchResponse.Verdict(-1, refusal)
+                        : settings.reportBatchItemFailures() ? BatchResponse.judge(result.payload(), attempt.records)
                         : new BatchResponse.Verdict(-1, null);
                 if (verdict.success()) {
+                    envelope.accepted(result.payload());
                     delivered(attempt.records, handled);
                     continue;
                 }
                 if (!verdict.invalid()) {
+                    envelope.accepted(result.payload());
                     delivered(attempt.records.subList(0, verdict.firstFailedIndex()), handled);
                     if (!retryOrGiveUp(invoked.slice(verdict.firstFailedIndex(), attempt.records.size()), work, handled)) {
                         return false;
                     }
                     continue;
                 }
-                LOG.warn("{}: invalid batch item failure response ({}), the whole batch counts as failed",
+                LOG.warn("{}: invalid response ({}), the whole batch counts as failed",
                         settings.functionId(), verdict.invalidReason());
                 if (!failed(invoked, work, handled)) {
                     return false;
@@ -204,7 +241,7 @@ public final class BatchRunner {
         return true;
     }
 
-    private static boolean pause(Duration duration) {
+    static boolean pause(Duration duration) {
         if (duration.isZero()) {
             return true;
         }

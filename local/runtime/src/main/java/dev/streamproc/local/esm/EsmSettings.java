@@ -26,6 +26,7 @@ public record EsmSettings(
         int parallelizationFactor,
         String onFailureDestination,
         boolean enabled,
+        int tumblingWindowSeconds,
         Duration idlePollInterval,
         Duration retryDelay,
         int maxPayloadBytes) {
@@ -47,12 +48,23 @@ public record EsmSettings(
         if (maximumRecordAgeSeconds < -1 || maximumRecordAgeSeconds > 604_800) {
             throw new IllegalArgumentException("MaximumRecordAgeInSeconds must be -1..604800, was " + maximumRecordAgeSeconds);
         }
+        TumblingWindow.checkSeconds(tumblingWindowSeconds);
+        if (tumblingWindowSeconds > 0 && parallelizationFactor > 1) {
+            // A window's state belongs to its shard, so AWS takes a tumbling window only with ParallelizationFactor 1
+            // (terraform-aws-modules/terraform-aws-lambda#619 reports the API's refusal).
+            throw new IllegalArgumentException("TumblingWindowInSeconds needs ParallelizationFactor 1, was " + parallelizationFactor);
+        }
+    }
+
+    /** The tumbling window's size, or null when the mapping has none. */
+    public Duration tumblingWindow() {
+        return tumblingWindowSeconds == 0 ? null : Duration.ofSeconds(tumblingWindowSeconds);
     }
 
     /** AWS's defaults for a mapping of {@code functionId} on {@code streamArn} starting at TRIM_HORIZON. */
     public static EsmSettings defaults(String functionId, String functionArn, String streamArn) {
         return new EsmSettings(functionId, functionArn, streamArn, 100, Duration.ZERO, StartPosition.trimHorizon(), -1, -1,
-                false, false, 1, null, true, LAMBDA_IDLE_POLL, RetryBackoff.AWS_INITIAL, SIX_MB);
+                false, false, 1, null, true, 0, LAMBDA_IDLE_POLL, RetryBackoff.AWS_INITIAL, SIX_MB);
     }
 
     /**
@@ -76,6 +88,7 @@ public record EsmSettings(
                 intOf(p, "ParallelizationFactor", 1),
                 onFailureOf(p),
                 boolOf(p, "Enabled", true),
+                intOf(p, "TumblingWindowInSeconds", 0),
                 d.idlePollInterval, d.retryDelay, d.maxPayloadBytes);
     }
 
@@ -159,6 +172,7 @@ public record EsmSettings(
         private int parallelizationFactor;
         private String onFailureDestination;
         private boolean enabled;
+        private int tumblingWindowSeconds;
         private Duration idlePollInterval;
         private Duration retryDelay;
         private int maxPayloadBytes;
@@ -177,6 +191,7 @@ public record EsmSettings(
             parallelizationFactor = from.parallelizationFactor;
             onFailureDestination = from.onFailureDestination;
             enabled = from.enabled;
+            tumblingWindowSeconds = from.tumblingWindowSeconds;
             idlePollInterval = from.idlePollInterval;
             retryDelay = from.retryDelay;
             maxPayloadBytes = from.maxPayloadBytes;
@@ -235,6 +250,12 @@ public record EsmSettings(
             return this;
         }
 
+        /** 0 = no window; 1..900 seconds. */
+        public Builder tumblingWindowSeconds(int value) {
+            tumblingWindowSeconds = value;
+            return this;
+        }
+
         /** Local knob: how long an idle poller waits between GetRecords calls. */
         public Builder idlePollInterval(Duration value) {
             idlePollInterval = value;
@@ -255,7 +276,7 @@ public record EsmSettings(
         public EsmSettings build() {
             return new EsmSettings(functionId, functionArn, streamArn, batchSize, maximumBatchingWindow, startingPosition,
                     maximumRetryAttempts, maximumRecordAgeSeconds, bisectBatchOnFunctionError, reportBatchItemFailures,
-                    parallelizationFactor, onFailureDestination, enabled, idlePollInterval, retryDelay, maxPayloadBytes);
+                    parallelizationFactor, onFailureDestination, enabled, tumblingWindowSeconds, idlePollInterval, retryDelay, maxPayloadBytes);
         }
     }
 

@@ -22,13 +22,20 @@ final class Lane implements Runnable {
     private final EventFormat format;
     private final BatchRunner runner;
     private final ShardPoller owner;
+    /** The shard's tumbling windows, or null when the mapping has none. */
+    private final ShardWindows windows;
+    private final int maxPayloadBytes;
     private volatile boolean running = true;
 
-    Lane(EsmSettings settings, EventFormat format, BatchRunner runner, ShardPoller owner) {
+    Lane(EsmSettings settings, EventFormat format, BatchRunner runner, ShardPoller owner, ShardWindows windows) {
         this.settings = settings;
         this.format = format;
         this.runner = runner;
         this.owner = owner;
+        this.windows = windows;
+        // Under a window the event also carries the state (up to 1 MB): the records get the rest of the payload limit.
+        this.maxPayloadBytes = windows == null ? settings.maxPayloadBytes()
+                : Math.max(settings.maxPayloadBytes() - WindowEvent.STATE_LIMIT_BYTES - 1024, settings.maxPayloadBytes() / 2);
     }
 
     /** Hands over records of one GetRecords page (whole, so a zero batching window sees the page at once). */
@@ -52,9 +59,13 @@ final class Lane implements Runnable {
             while (running) {
                 List<StreamRecord> batch = collect();
                 if (batch.isEmpty()) {
+                    if (windows != null && idle() && !windows.closeIfOver(owner.readUpTo(), owner.shardEnded(), owner::handled)) {
+                        return;
+                    }
                     continue;
                 }
-                if (!runner.run(batch, owner::handled)) {
+                boolean done = windows == null ? runner.run(batch, owner::handled) : windows.run(batch, owner::handled);
+                if (!done) {
                     return;
                 }
             }
@@ -88,7 +99,7 @@ final class Lane implements Runnable {
                 continue;
             }
             int size = format.recordSize(next);
-            if (!batch.isEmpty() && bytes + size > settings.maxPayloadBytes()) {
+            if (!batch.isEmpty() && bytes + size > maxPayloadBytes) {
                 break;
             }
             batch.add(pending.pollFirst());

@@ -5,6 +5,7 @@ import dev.streamproc.local.stream.ShardCursor;
 import dev.streamproc.local.stream.StartPosition;
 import dev.streamproc.local.stream.StreamRecord;
 import dev.streamproc.local.stream.StreamSource;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,9 @@ final class ShardPoller implements Runnable {
     private final List<Lane> lanes = new ArrayList<>();
     private final List<Thread> laneThreads = new ArrayList<>();
     private volatile boolean running = true;
+    /** Every record that arrived before this instant has been read (the last GetRecords that came back empty began then). */
+    private volatile Instant readUpTo;
+    private volatile boolean shardEnded;
 
     ShardPoller(EsmSettings settings, StreamSource source, String shardId, CheckpointStore checkpoints, EsmMetrics metrics,
                 EventFormat format, BatchRunner runner, RecordFilter filter) {
@@ -41,7 +45,9 @@ final class ShardPoller implements Runnable {
         this.checkpoints = checkpoints;
         this.metrics = metrics;
         for (int i = 0; i < settings.parallelizationFactor(); i++) {
-            lanes.add(new Lane(settings, format, runner, this));
+            ShardWindows windows = settings.tumblingWindow() == null ? null
+                    : new ShardWindows(settings, shardId, format, runner, runner.invoker(), metrics);
+            lanes.add(new Lane(settings, format, runner, this, windows));
         }
         metrics.track(shardId, progress);
     }
@@ -62,9 +68,11 @@ final class ShardPoller implements Runnable {
         ShardCursor cursor = new ShardCursor(source, shardId, start);
         try {
             while (running && !cursor.closed()) {
+                Instant asked = Instant.now();
                 StreamSource.Page page = cursor.next(GET_RECORDS_LIMIT);
                 metrics.millisBehind(shardId, page.millisBehindLatest());
                 if (page.records().isEmpty()) {
+                    readUpTo = asked;
                     Thread.sleep(settings.idlePollInterval().toMillis());
                     continue;
                 }
@@ -73,6 +81,7 @@ final class ShardPoller implements Runnable {
                 route(filtered(page.records()));
             }
             if (cursor.closed()) {
+                shardEnded = true;
                 // A closed shard is done once its last batch is handled: only then may its children start.
                 while (running && progress.inFlight() > 0) {
                     Thread.sleep(20);
@@ -127,6 +136,14 @@ final class ShardPoller implements Runnable {
         records.forEach(r -> progress.handled(r.sequenceNumber()));
         Optional<String> moved = progress.advance(seq -> checkpoints.write(shardId, seq));
         moved.ifPresent(seq -> LOG.debug("{} {} checkpoint {}", settings.functionId(), shardId, seq));
+    }
+
+    Instant readUpTo() {
+        return readUpTo;
+    }
+
+    boolean shardEnded() {
+        return shardEnded;
     }
 
     int inFlight() {

@@ -59,7 +59,6 @@ public final class StackEventSources {
                 FilterCriteria filterCriteria;
                 try {
                     filterCriteria = FilterCriteria.fromProperty(event.properties().get("FilterCriteria"));
-                    refuseTumblingWindow(event.properties().get("TumblingWindowInSeconds"));
                     settings = configure.apply(EsmSettings.fromEventProperties(function.logicalId(), function.arn(),
                             event.properties()));
                     onFailure = FailureDestinations.of(settings.onFailureDestination(), sqs, s3,
@@ -83,23 +82,6 @@ public final class StackEventSources {
             }
         }
         return mappings;
-    }
-
-    /**
-     * Tumbling windows are not run locally yet: a mapping that asks for one is refused rather than run without its
-     * window state (which would change what the function computes). AWS allows 0..900 seconds.
-     */
-    static void refuseTumblingWindow(Object value) {
-        if (value == null) {
-            return;
-        }
-        int seconds = value instanceof Number n ? n.intValue() : Integer.parseInt(value.toString().trim());
-        if (seconds < 0 || seconds > 900) {
-            throw new IllegalArgumentException("TumblingWindowInSeconds must be 0..900, was " + seconds);
-        }
-        if (seconds > 0) {
-            throw new IllegalArgumentException("TumblingWindowInSeconds " + seconds + " is not supported by the local runtime yet");
-        }
     }
 
     /** The execution role Lambda reports as {@code invokeIdentityArn}. */

@@ -324,4 +324,42 @@ class DynamoDbStreamsConformanceTest {
         });
         return item;
     }
+
+    // Lambda developer guide, "Using AWS Lambda with Amazon DynamoDB" → "Time windows" (example DynamodbTimeWindowEvent):
+    // the same window fields as Kinesis — window, state, shardId, eventSourceARN (the stream ARN the records carry),
+    // isFinalInvokeForWindow, isWindowTerminatedEarly — and a final call without records that carries the total.
+    @Test
+    void aTumblingWindowOnAStreamEndsWithAFinalCallCarryingTheState() {
+        String configured = tableWithStream("ddb-conf-window");
+        for (int i = 0; i < 3; i++) {
+            int n = i;
+            dynamoDb.putItem(r -> r.tableName(tableOf(configured)).item(Map.of("my_partition_key", AttributeValue.fromS("item-" + n))));
+        }
+        DdbFunction[] self = new DdbFunction[1];
+        self[0] = new DdbFunction(n -> {
+            JsonNode event = self[0].events.get(n);
+            return RecordingFunction.ok("{\"state\":{\"n\":" + (event.at("/state/n").asInt(0) + event.get("Records").size()) + "}}");
+        });
+        DdbFunction function = self[0];
+
+        EventSourceMapping mapping = start(settings(configured).batchSize(10).tumblingWindowSeconds(1), function);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (function.events.stream().filter(e -> e.get("isFinalInvokeForWindow").asBoolean())
+                .mapToInt(e -> e.at("/state/n").asInt()).sum() < 3 || mapping.metrics().recordsBehind() > 0) {
+            assertThat(System.nanoTime()).as("all three records in final states").isLessThan(deadline);
+            StreamTestServers.sleep(20);
+        }
+
+        JsonNode last = function.events.get(function.events.size() - 1);
+        assertThat(last.get("isFinalInvokeForWindow").asBoolean()).isTrue();
+        assertThat(last.get("Records")).isEmpty();
+        String streamArn = function.events.get(0).at("/Records/0/eventSourceARN").asText();
+        for (JsonNode event : function.events) {
+            assertThat(event.fieldNames()).toIterable().containsExactly("Records", "window", "state", "shardId", "eventSourceARN",
+                    "isFinalInvokeForWindow", "isWindowTerminatedEarly");
+            assertThat(event.get("eventSourceARN").asText()).isEqualTo(streamArn);
+            assertThat(event.get("shardId").asText()).isNotBlank();
+            assertThat(event.at("/window/start").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+        }
+    }
 }

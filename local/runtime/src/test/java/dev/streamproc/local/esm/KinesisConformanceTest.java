@@ -439,14 +439,124 @@ class KinesisConformanceTest {
                 .hasMessage("event source mapping Handler.Stream: unknown filter operator 'equals'");
     }
 
-    // Lambda API reference, TumblingWindowInSeconds: 0..900. Local does not run windows yet, so a mapping with one is
-    // refused in one line naming it instead of running without its window state.
+    private static String templateWithWindow(String extra) {
+        return """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Events:
+                    Type: AWS::Kinesis::Stream
+                    Properties:
+                      ShardCount: 1
+                  Handler:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: example.Handler::handleRequest
+                      Runtime: java21
+                      CodeUri: target/handler.jar
+                      Events:
+                        Stream:
+                          Type: Kinesis
+                          Properties:
+                            Stream: !GetAtt Events.Arn
+                            StartingPosition: TRIM_HORIZON
+                """ + extra;
+    }
+
+    // Lambda API reference (CreateEventSourceMapping), TumblingWindowInSeconds: 0..900. A bad value is one line at
+    // start-up naming the mapping (issue: "a window over 900 s").
     @Test
-    void aTumblingWindowIsRefusedAtStartUpNamingTheMapping() {
-        assertThatThrownBy(() -> StackEventSources.refuseTumblingWindow(901)).hasMessage("TumblingWindowInSeconds must be 0..900, was 901");
-        assertThatThrownBy(() -> StackEventSources.refuseTumblingWindow(60))
-                .hasMessageContaining("not supported by the local runtime");
-        StackEventSources.refuseTumblingWindow(0);
-        StackEventSources.refuseTumblingWindow(null);
+    void aTumblingWindowOver900SecondsIsRefusedAtStartUpNamingTheMapping() throws IOException {
+        Path file = dataDir.resolve("window-template.yaml");
+        Files.writeString(file, templateWithWindow("            TumblingWindowInSeconds: 901\n"));
+        Template template = Template.load(file);
+
+        assertThatThrownBy(() -> StackEventSources.create(template, servers.kinesis, null, servers.sqs, servers.s3,
+                (f, e) -> null, dataDir, s -> s))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("event source mapping Handler.Stream: TumblingWindowInSeconds must be 0..900, was 901");
+    }
+
+    // A window's state is per shard: a tumbling window with ParallelizationFactor over 1 is refused at start-up
+    // (terraform-aws-modules/terraform-aws-lambda#619 reports the API's rule); 60 s alone is accepted.
+    @Test
+    void aTumblingWindowWithParallelizationIsRefusedAndAloneIsAccepted() throws IOException {
+        Path file = dataDir.resolve("window-parallel-template.yaml");
+        Files.writeString(file, templateWithWindow("            TumblingWindowInSeconds: 60\n            ParallelizationFactor: 2\n"));
+        Template parallel = Template.load(file);
+        assertThatThrownBy(() -> StackEventSources.create(parallel, servers.kinesis, null, servers.sqs, servers.s3,
+                (f, e) -> null, dataDir, s -> s))
+                .hasMessage("event source mapping Handler.Stream: TumblingWindowInSeconds needs ParallelizationFactor 1, was 2");
+
+        Files.writeString(file, templateWithWindow("            TumblingWindowInSeconds: 60\n"));
+        Template alone = Template.load(file);
+        var mappings = StackEventSources.create(alone, servers.kinesis, null, servers.sqs, servers.s3, (f, e) -> null, dataDir, s -> s);
+        assertThat(mappings).singleElement().satisfies(m -> assertThat(m.settings().tumblingWindow()).isEqualTo(Duration.ofSeconds(60)));
+    }
+
+    // Lambda developer guide, "Using AWS Lambda with Amazon Kinesis" → "Time windows": every invocation of a window gets
+    // the window {start,end}, shardId, eventSourceARN and the state the previous invocation returned ({} first); at
+    // the window's end one more call with no records and isFinalInvokeForWindow true carries the final state; the
+    // window's records are checkpointed after it. Windows are placed by the records' arrival time.
+    @Test
+    void aTumblingWindowCarriesStateAndEndsWithAFinalCallWithoutRecords() {
+        String stream = fresh("conf-window", 1);
+        List<String> seqs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            seqs.addAll(servers.put(stream, List.<String[]>of(new String[] {"k", "r" + i})));
+        }
+        RecordingFunction function = RecordingFunction.windowCounting();
+
+        EventSourceMapping mapping = start(settings(stream).batchSize(2).tumblingWindowSeconds(1), function);
+        await("the final calls of every window", () -> mapping.checkpoints().read("shardId-000000000000").orElse("").equals(seqs.get(3)));
+
+        List<JsonNode> events = List.copyOf(function.events);
+        long records = 0;
+        JsonNode previous = null;
+        for (JsonNode event : events) {
+            java.time.Instant start = java.time.Instant.parse(event.at("/window/start").asText());
+            assertThat(java.time.Instant.parse(event.at("/window/end").asText())).isEqualTo(start.plusSeconds(1));
+            assertThat(event.get("shardId").asText()).isEqualTo("shardId-000000000000");
+            assertThat(event.get("eventSourceARN").asText()).isEqualTo(stream);
+            assertThat(event.get("isWindowTerminatedEarly").asBoolean()).isFalse();
+            boolean newWindow = previous == null || previous.get("isFinalInvokeForWindow").asBoolean();
+            int before = newWindow ? 0 : previous.at("/state/n").asInt() + previous.get("Records").size();
+            assertThat(event.get("state").toString()).isEqualTo(newWindow ? "{}" : "{\"n\":" + before + "}");
+            for (JsonNode r : event.get("Records")) {
+                double arrival = r.at("/kinesis/approximateArrivalTimestamp").asDouble();
+                assertThat(arrival).isBetween(start.toEpochMilli() / 1000.0, start.plusSeconds(1).toEpochMilli() / 1000.0);
+                records++;
+            }
+            if (event.get("isFinalInvokeForWindow").asBoolean()) {
+                assertThat(event.get("Records")).isEmpty();
+            }
+            previous = event;
+        }
+        assertThat(records).isEqualTo(4);
+        assertThat(events.get(events.size() - 1).get("isFinalInvokeForWindow").asBoolean()).isTrue();
+        long finals = events.stream().filter(e -> e.get("isFinalInvokeForWindow").asBoolean()).count();
+        long windows = events.stream().map(e -> e.at("/window/start").asText()).distinct().count();
+        assertThat(finals).isEqualTo(windows);
+    }
+
+    // "Time windows": "If the response does not contain a state property, Lambda considers this a failed invocation",
+    // and "Tumbling windows fully support the existing retry policies": MaximumRetryAttempts 1 → two calls, then the
+    // record goes to the on-failure destination; the window still ends with its final call.
+    @Test
+    void aWindowedAnswerWithoutStateIsAFailedInvocation() throws IOException {
+        String stream = fresh("conf-window-nostate", 1);
+        String queue = servers.freshQueue("conf-window-nostate-dlq");
+        servers.put(stream, List.<String[]>of(new String[] {"k", "no state"}));
+        RecordingFunction function = new RecordingFunction((batch, n) -> ok(batch.isEmpty() ? "{\"state\":{}}" : "{\"total\":1}"));
+
+        EventSourceMapping mapping = start(settings(stream).batchSize(1).tumblingWindowSeconds(1).maximumRetryAttempts(1)
+                .onFailureDestination(queue), function);
+        awaitHandled(mapping, 1);
+
+        JsonNode failure = onlyFailureRecord(queue);
+        assertThat(failure.at("/requestContext/condition").asText()).isEqualTo("RetryAttemptsExhausted");
+        assertThat(failure.at("/requestContext/approximateInvokeCount").asInt()).isEqualTo(2);
+        assertThat(function.events).extracting(e -> e.get("Records").size() + " " + e.get("isFinalInvokeForWindow").asBoolean())
+                .containsExactly("1 false", "1 false", "0 true");
     }
 }

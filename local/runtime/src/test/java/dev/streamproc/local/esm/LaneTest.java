@@ -18,7 +18,7 @@ class LaneTest {
 
     private Lane lane(EsmSettings settings) {
         BatchRunner runner = new BatchRunner(settings, (f, e) -> null, format, null, new EsmMetrics(), Clock.systemUTC());
-        return new Lane(settings, format, runner, null);
+        return new Lane(settings, format, runner, null, null);
     }
 
     private static List<StreamRecord> records(int n, int bytes) {

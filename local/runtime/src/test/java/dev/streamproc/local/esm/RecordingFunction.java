@@ -44,6 +44,14 @@ final class RecordingFunction implements LambdaInvoker {
         return new RecordingFunction((batch, n) -> ok(null));
     }
 
+    /** A handler under a tumbling window: counts the records of its window into {@code {"state":{"n":N}}}. */
+    static RecordingFunction windowCounting() {
+        RecordingFunction[] self = new RecordingFunction[1];
+        self[0] = new RecordingFunction((batch, n) ->
+                ok("{\"state\":{\"n\":" + (self[0].events.get(n).path("state").path("n").asInt(0) + batch.size()) + "}}"));
+        return self[0];
+    }
+
     static InvocationResult ok(String json) {
         return InvocationResult.success(json == null ? null : json.getBytes(StandardCharsets.UTF_8), Duration.ofMillis(1));
     }

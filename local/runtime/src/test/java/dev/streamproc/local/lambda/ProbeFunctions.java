@@ -26,7 +26,7 @@ public final class ProbeFunctions {
         return probe(logicalId, HANDLER, timeout, environment);
     }
 
-    static FunctionSpec probe(String logicalId, String handler, Duration timeout, Map<String, String> environment) {
+    public static FunctionSpec probe(String logicalId, String handler, Duration timeout, Map<String, String> environment) {
         String name = "test-stack-" + logicalId;
         return new FunctionSpec(logicalId, name, "arn:aws:lambda:us-east-1:123456789012:function:" + name,
                 List.of(testClasses()), handler, 256, timeout, environment);

@@ -64,7 +64,7 @@ final class Shapes {
         m.put("StartingPosition", s.startingPosition().type().name());
         m.put("State", s.enabled() ? "Enabled" : "Disabled");
         m.put("StateTransitionReason", "User action");
-        m.put("TumblingWindowInSeconds", 0);
+        m.put("TumblingWindowInSeconds", s.tumblingWindowSeconds());
         return m;
     }
 }

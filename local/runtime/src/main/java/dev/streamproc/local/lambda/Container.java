@@ -35,6 +35,8 @@ final class Container {
     private final long startNanos = System.nanoTime();
     private final CompletableFuture<Duration> ready = new CompletableFuture<>();
     private volatile PendingInvocation current;
+    /** The log of the invocation running now, for {@code LogType: Tail}. */
+    private volatile InvocationLogTail currentLog;
     private volatile boolean broken;
     private volatile CompletableFuture<Void> abandoned;
     private boolean initReported;
@@ -68,8 +70,8 @@ final class Container {
             throw e;
         }
         process.getOutputStream().close();
-        log.follow(process.getInputStream(), name + "-stdout");
-        log.follow(process.getErrorStream(), name + "-stderr");
+        log.follow(process.getInputStream(), name + "-stdout", this::invocationLine);
+        log.follow(process.getErrorStream(), name + "-stderr", this::invocationLine);
         process.onExit().thenAccept(this::exited);
     }
 
@@ -119,8 +121,26 @@ final class Container {
         return ready;
     }
 
+    private void invocationLine(String text) {
+        InvocationLogTail tail = currentLog;
+        if (tail != null) {
+            tail.add(text);
+        }
+    }
+
+    /** A platform line (START, END, REPORT, timeout) of the invocation running now. */
+    private void platformLine(String text) {
+        log.line(text);
+        invocationLine(text);
+    }
+
     /** Runs one event; never throws for function failures, reports them as Lambda does. */
     InvocationResult invoke(byte[] event, String requestId) throws InterruptedException {
+        return invoke(event, requestId, false);
+    }
+
+    /** As {@link #invoke(byte[], String)}; with {@code tail} the result carries the end of the invocation's log. */
+    InvocationResult invoke(byte[] event, String requestId, boolean tail) throws InterruptedException {
         Duration timeout = function.timeout();
         try {
             ready.get(INIT_LIMIT.plus(timeout).toMillis(), TimeUnit.MILLISECONDS);
@@ -137,7 +157,9 @@ final class Container {
         }
         PendingInvocation invocation = new PendingInvocation(requestId, event, System.currentTimeMillis() + timeout.toMillis());
         current = invocation;
-        log.line("START RequestId: " + invocation.requestId() + " Version: $LATEST");
+        InvocationLogTail invocationLog = new InvocationLogTail();
+        currentLog = invocationLog;
+        platformLine("START RequestId: " + invocation.requestId() + " Version: $LATEST");
         if (!process.isAlive()) {
             invocation.fail("Runtime.ExitError", exitMessage(invocation));
         } else {
@@ -161,15 +183,20 @@ final class Container {
             broken = true;
             kill();
             result = InvocationResult.timeout(timeout);
-            log.line(java.time.Instant.now() + " " + invocation.requestId() + " Task timed out after " + String.format(Locale.ROOT, "%.2f", timeout.toMillis() / 1000.0) + " seconds");
+            platformLine(java.time.Instant.now() + " " + invocation.requestId() + " Task timed out after " + String.format(Locale.ROOT, "%.2f", timeout.toMillis() / 1000.0) + " seconds");
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         } finally {
             current = null;
         }
-        log.line("END RequestId: " + invocation.requestId());
-        log.line(report(invocation, result));
-        return result;
+        if (tail) {
+            // what the function printed last may still be in the pipe
+            invocationLog.awaitQuiet(Duration.ofMillis(10), Duration.ofMillis(200));
+        }
+        platformLine("END RequestId: " + invocation.requestId());
+        platformLine(report(invocation, result));
+        currentLog = null;
+        return tail ? result.withLogTail(invocationLog.bytes()) : result;
     }
 
     private String report(PendingInvocation invocation, InvocationResult result) {

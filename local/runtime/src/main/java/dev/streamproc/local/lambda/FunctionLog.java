@@ -66,10 +66,16 @@ final class FunctionLog implements AutoCloseable {
 
     /** Copies a container's output stream, line by line, until the process closes it. */
     void follow(InputStream stream, String threadName) {
+        follow(stream, threadName, text -> { });
+    }
+
+    /** As {@link #follow(InputStream, String)}, each line also to {@code alsoTo} (the container's invocation log). */
+    void follow(InputStream stream, String threadName, java.util.function.Consumer<String> alsoTo) {
         Thread thread = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 for (String text = reader.readLine(); text != null; text = reader.readLine()) {
                     line(text);
+                    alsoTo.accept(text);
                 }
             } catch (IOException ended) {
                 // the process is gone

@@ -39,10 +39,15 @@ final class FunctionPool {
     }
 
     InvocationResult invoke(byte[] event, String requestId) throws InterruptedException {
+        return invoke(event, requestId, false);
+    }
+
+    /** With {@code tail}, the result carries the end of the invocation's log. */
+    InvocationResult invoke(byte[] event, String requestId, boolean tail) throws InterruptedException {
         Container container = acquire();
         boolean releaseNow = true;
         try {
-            return container.invoke(event, requestId);
+            return container.invoke(event, requestId, tail);
         } catch (InterruptedException e) {
             var stillRunning = container.abandonedInvocation();
             if (stillRunning != null) {

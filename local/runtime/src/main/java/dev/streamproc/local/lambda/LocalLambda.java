@@ -35,9 +35,18 @@ public final class LocalLambda implements LambdaInvoker, AutoCloseable {
 
     @Override
     public InvocationResult invoke(String functionId, byte[] event, String requestId) {
+        return invoke(functionId, event, requestId, false);
+    }
+
+    @Override
+    public InvocationResult invokeWithLogTail(String functionId, byte[] event, String requestId) {
+        return invoke(functionId, event, requestId, true);
+    }
+
+    private InvocationResult invoke(String functionId, byte[] event, String requestId, boolean tail) {
         FunctionPool pool = poolOf(functionId);
         try {
-            InvocationResult result = pool.invoke(event, requestId);
+            InvocationResult result = pool.invoke(event, requestId, tail);
             listeners.forEach(listener -> listener.accept(pool.function().logicalId(), result));
             return result;
         } catch (InterruptedException e) {

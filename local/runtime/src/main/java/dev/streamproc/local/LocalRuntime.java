@@ -98,6 +98,20 @@ public final class LocalRuntime implements AutoCloseable {
         return template -> StackFunctions.of(template, dataDir, JavaRuntimes.ofThisMachine());
     }
 
+    /** Each function's retry policy for asynchronous invocations, from its {@code EventInvokeConfig}. */
+    private static java.util.Map<String, dev.streamproc.local.lambda.api.AsyncRetryPolicy> asyncPolicies(Template template) {
+        java.util.Map<String, dev.streamproc.local.lambda.api.AsyncRetryPolicy> policies = new java.util.HashMap<>();
+        for (Template.FunctionDef function : template.functions()) {
+            try {
+                policies.put(function.logicalId(), dev.streamproc.local.lambda.api.AsyncRetryPolicy.of(
+                        template.resource(function.logicalId()).properties().get("EventInvokeConfig")));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(function.logicalId() + " EventInvokeConfig: " + e.getMessage(), e);
+            }
+        }
+        return policies;
+    }
+
     public static LocalRuntime start(Template template, Endpoints endpoints, Path dataDir, Settings settings) {
         long begin = System.nanoTime();
         // Every function's code and JDK first: what cannot run is said before anything starts.
@@ -116,7 +130,7 @@ public final class LocalRuntime implements AutoCloseable {
                     settings.tuning().mappings()));
             runtime.mappings.forEach(EventSourceMapping::start);
             runtime.dataDir = dataDir;
-            runtime.lambdaApi = LambdaApiServer.start(0, lambda, lambda.functions(), runtime.mappings);
+            runtime.lambdaApi = LambdaApiServer.start(0, lambda, lambda.functions(), runtime.mappings, asyncPolicies(template));
             LambdaApiEndpoint.write(dataDir, runtime.lambdaApi.endpoint());
             runtime.deliveries.addAll(StackDeliveryStreams.create(template, kinesis, s3, lambda, dataDir));
             runtime.deliveries.forEach(FirehoseDelivery::start);

@@ -16,9 +16,9 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,27 +36,36 @@ public final class LambdaApiServer implements AutoCloseable {
     private static final String PREFIX = "/2015-03-31/";
 
     private final HttpServer server;
-    private final ExecutorService asyncInvocations = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "lambda-api-event");
-        t.setDaemon(true);
-        return t;
-    });
+    private final AsyncInvocations asyncInvocations;
     private final LambdaInvoker invoker;
     private final List<FunctionSpec> functions;
     private final List<EventSourceMapping> mappings;
+    private final Map<String, AsyncRetryPolicy> asyncPolicies;
 
-    private LambdaApiServer(HttpServer server, LambdaInvoker invoker, List<FunctionSpec> functions, List<EventSourceMapping> mappings) {
+    private LambdaApiServer(HttpServer server, LambdaInvoker invoker, List<FunctionSpec> functions, List<EventSourceMapping> mappings,
+                            Map<String, AsyncRetryPolicy> asyncPolicies) {
         this.server = server;
         this.invoker = invoker;
         this.functions = List.copyOf(functions);
         this.mappings = mappings;
+        this.asyncPolicies = Map.copyOf(asyncPolicies);
+        this.asyncInvocations = new AsyncInvocations(invoker);
     }
 
     /** Serves on 127.0.0.1:{@code port} (0 = any free port). {@code mappings} is read live: it may fill after start. */
     public static LambdaApiServer start(int port, LambdaInvoker invoker, List<FunctionSpec> functions, List<EventSourceMapping> mappings) {
+        return start(port, invoker, functions, mappings, Map.of());
+    }
+
+    /**
+     * As {@link #start(int, LambdaInvoker, List, List)}, with each function's retry policy for asynchronous invocations by
+     * logical id (from its {@code EventInvokeConfig}); a function not named gets AWS's defaults.
+     */
+    public static LambdaApiServer start(int port, LambdaInvoker invoker, List<FunctionSpec> functions, List<EventSourceMapping> mappings,
+                                        Map<String, AsyncRetryPolicy> asyncPolicies) {
         try {
             HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-            LambdaApiServer api = new LambdaApiServer(http, invoker, functions, mappings);
+            LambdaApiServer api = new LambdaApiServer(http, invoker, functions, mappings, asyncPolicies);
             http.createContext("/", api::handle);
             http.setExecutor(Executors.newFixedThreadPool(4, r -> {
                 Thread t = new Thread(r, "lambda-api");
@@ -203,12 +212,24 @@ public final class LambdaApiServer implements AutoCloseable {
         switch (type) {
             case "DryRun" -> send(exchange, 204, null);
             case "Event" -> {
-                asyncInvocations.submit(() -> invoker.invoke(function.logicalId(), payload, requestId));
+                asyncInvocations.submit(function.logicalId(), payload, requestId,
+                        asyncPolicies.getOrDefault(function.logicalId(), AsyncRetryPolicy.AWS_DEFAULT));
                 send(exchange, 202, null);
             }
             case "RequestResponse" -> {
-                InvocationResult result = invoker.invoke(function.logicalId(), payload, requestId);
+                String logType = Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Amz-Log-Type")).orElse("None");
+                if (!logType.equals("None") && !logType.equals("Tail")) {
+                    throw new IllegalArgumentException("X-Amz-Log-Type must be None or Tail, was " + logType);
+                }
+                boolean tail = logType.equals("Tail");
+                InvocationResult result = tail ? invoker.invokeWithLogTail(function.logicalId(), payload, requestId)
+                        : invoker.invoke(function.logicalId(), payload, requestId);
                 exchange.getResponseHeaders().set("X-Amz-Executed-Version", "$LATEST");
+                if (tail) {
+                    // "the last 4 KB of the execution log", base64-encoded (Lambda API reference, Invoke: LogResult)
+                    byte[] log = result.logTail() == null ? new byte[0] : result.logTail();
+                    exchange.getResponseHeaders().set("X-Amz-Log-Result", java.util.Base64.getEncoder().encodeToString(log));
+                }
                 if (result.succeeded()) {
                     send(exchange, 200, result.payload() == null ? "null".getBytes(StandardCharsets.UTF_8) : result.payload());
                 } else {
@@ -264,6 +285,6 @@ public final class LambdaApiServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        asyncInvocations.shutdownNow();
+        asyncInvocations.close();
     }
 }

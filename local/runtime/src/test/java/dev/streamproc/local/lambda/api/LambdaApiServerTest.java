@@ -15,6 +15,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,6 +34,7 @@ import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfigurat
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.LogType;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
 /**
@@ -182,5 +184,98 @@ class LambdaApiServerTest {
         assertThat(invocations).hasSize(3).allSatisfy(event -> assertThat(event).contains("\"Records\":[{"));
         assertThatThrownBy(() -> lambda.getEventSourceMapping(r -> r.uuid("00000000-0000-0000-0000-000000000000")))
                 .isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    // Lambda API reference, Invoke: with LogType Tail the response's LogResult (X-Amz-Log-Result) is the last 4 KB of
+    // the invocation's execution log, base64-encoded. A real handler under the Runtime Interface Client: the tail holds
+    // its START line, what it printed, END and REPORT; a log longer than 4 KB is cut to its last 4 KB.
+    @Test
+    @Timeout(90)
+    void invokeWithLogTypeTailReturnsTheLastFourKilobytesOfTheInvocationsLog() {
+        FunctionSpec probe = dev.streamproc.local.lambda.ProbeFunctions.probe("Probe", Duration.ofSeconds(30), Map.of());
+        try (var local = new dev.streamproc.local.lambda.LocalLambda(List.of(probe),
+                dev.streamproc.local.lambda.RuntimeOptions.forDataDirectory(dataDir, Map.of(), null, false));
+             LambdaApiServer real = LambdaApiServer.start(0, local, List.of(probe), List.of());
+             LambdaClient client = LambdaClient.builder().endpointOverride(URI.create(real.endpoint())).region(Region.US_EAST_1)
+                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                     .httpClient(UrlConnectionHttpClient.create()).build()) {
+            InvokeResponse small = client.invoke(r -> r.functionName(probe.functionName()).logType(LogType.TAIL)
+                    .payload(SdkBytes.fromUtf8String("{\"action\":\"echo\",\"word\":\"tail-me\"}")));
+            String requestId = small.responseMetadata().requestId();
+            String log = new String(Base64.getDecoder().decode(small.logResult()), StandardCharsets.UTF_8);
+
+            assertThat(log).startsWith("START RequestId: " + requestId + " Version: $LATEST\n")
+                    .contains("probe echo in " + requestId).contains("tail-me")
+                    .contains("END RequestId: " + requestId + "\n").contains("REPORT RequestId: " + requestId);
+            assertThat(client.invoke(r -> r.functionName(probe.functionName()).payload(SdkBytes.fromUtf8String("{}"))).logResult())
+                    .isNull();
+
+            String big = "x".repeat(10_000);
+            InvokeResponse large = client.invoke(r -> r.functionName(probe.functionName()).logType(LogType.TAIL)
+                    .payload(SdkBytes.fromUtf8String("{\"action\":\"echo\",\"big\":\"" + big + "\"}")));
+            byte[] tail = Base64.getDecoder().decode(large.logResult());
+            assertThat(tail).hasSize(4096);
+            assertThat(new String(tail, StandardCharsets.UTF_8)).startsWith("xxxx")
+                    .contains("REPORT RequestId: " + large.responseMetadata().requestId());
+        }
+    }
+
+    // Lambda developer guide, "How Lambda handles errors and retries with asynchronous invocation": a function error is
+    // tried two more times, the first retry a minute after the first attempt and the second two minutes after that
+    // (here the local first-retry delay is shortened to 200 ms; the shape stays), with the same request id.
+    @Test
+    void anAsynchronousInvocationThatFailsIsRetriedTwiceWithGrowingWaits() {
+        List<Long> at = new CopyOnWriteArrayList<>();
+        List<String> ids = new CopyOnWriteArrayList<>();
+        LambdaInvoker failing = new LambdaInvoker() {
+            @Override
+            public InvocationResult invoke(String functionId, byte[] event) {
+                throw new AssertionError("invoked without a request id");
+            }
+
+            @Override
+            public InvocationResult invoke(String functionId, byte[] event, String requestId) {
+                at.add(System.nanoTime());
+                ids.add(requestId);
+                return InvocationResult.error("java.lang.IllegalStateException", "always", Duration.ZERO);
+            }
+        };
+        AsyncRetryPolicy shortened = AsyncRetryPolicy.AWS_DEFAULT.withFirstRetryDelay(Duration.ofMillis(200));
+        try (LambdaApiServer async = LambdaApiServer.start(0, failing, List.of(function), List.of(), Map.of("ConsumerFunction", shortened));
+             LambdaClient client = client(async)) {
+            assertThat(client.invoke(r -> r.functionName("streamproc-consumer").invocationType(InvocationType.EVENT)
+                    .payload(SdkBytes.fromUtf8String("{}"))).statusCode()).isEqualTo(202);
+
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> at.size() >= 3);
+            StreamTestServers.sleep(1000);
+        }
+
+        assertThat(at).hasSize(3);
+        assertThat(ids).containsOnly(ids.get(0));
+        assertThat(Duration.ofNanos(at.get(1) - at.get(0))).isBetween(Duration.ofMillis(200), Duration.ofMillis(390));
+        assertThat(Duration.ofNanos(at.get(2) - at.get(1))).isBetween(Duration.ofMillis(400), Duration.ofMillis(790));
+    }
+
+    // Lambda developer guide, "Configuring error handling settings for Lambda asynchronous invocations": a function's
+    // EventInvokeConfig sets MaximumRetryAttempts (0..2) and MaximumEventAgeInSeconds (60..21600); AWS's defaults are
+    // 2 retries, 6 hours, a first retry after one minute.
+    @Test
+    void eventInvokeConfigSetsTheRetriesAndAwsDefaultsApplyWithoutIt() {
+        assertThat(AsyncRetryPolicy.of(null)).isEqualTo(new AsyncRetryPolicy(2, Duration.ofHours(6), Duration.ofMinutes(1)));
+        assertThat(AsyncRetryPolicy.AWS_DEFAULT.delayBefore(1)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(AsyncRetryPolicy.AWS_DEFAULT.delayBefore(2)).isEqualTo(Duration.ofMinutes(2));
+        AsyncRetryPolicy none = AsyncRetryPolicy.of(Map.of("MaximumRetryAttempts", 0, "MaximumEventAgeInSeconds", 120));
+        assertThat(none.retries(0, Duration.ZERO)).isFalse();
+        AsyncRetryPolicy young = AsyncRetryPolicy.of(Map.of("MaximumEventAgeInSeconds", 90));
+        assertThat(young.retries(0, Duration.ofSeconds(10))).isTrue();
+        assertThat(young.retries(1, Duration.ofSeconds(70))).as("a second retry would come after the event's maximum age").isFalse();
+        assertThatThrownBy(() -> AsyncRetryPolicy.of(Map.of("MaximumRetryAttempts", 3)))
+                .hasMessage("MaximumRetryAttempts must be 0..2, was 3");
+    }
+
+    private static LambdaClient client(LambdaApiServer server) {
+        return LambdaClient.builder().endpointOverride(URI.create(server.endpoint())).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create()).build();
     }
 }

@@ -12,6 +12,8 @@ final class EnvCommand extends RunningStackCommand {
     @Override
     int run(Path dataDir, LocalState state) {
         state.endpoints().sdkEnvironment().forEach((name, value) -> streamproc.out().println("export " + name + "=" + shellQuote(value)));
+        // The Lambda API is the runtime's (not the local cloud's): its endpoint is in the data directory while it runs.
+        LambdaApiEndpoint.read(dataDir).ifPresent(endpoint -> streamproc.out().println("export AWS_ENDPOINT_URL_LAMBDA=" + shellQuote(endpoint)));
         return 0;
     }
 

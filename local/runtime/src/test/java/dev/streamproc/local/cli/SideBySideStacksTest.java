@@ -40,7 +40,8 @@ class SideBySideStacksTest {
 
         try (LocalPipeline blue = up(out, template, "blue"); LocalPipeline green = up(out, template, "green")) {
             assertThat(blue.cloud().endpoints().kinesis()).isNotEqualTo(green.cloud().endpoints().kinesis());
-            assertThat(env("blue")).isNotEqualTo(env("green")).contains(blue.cloud().endpoints().dynamodb());
+            assertThat(env("blue")).isNotEqualTo(env("green")).contains(blue.cloud().endpoints().dynamodb())
+                    .contains("export AWS_ENDPOINT_URL_LAMBDA=" + blue.runtime().lambdaApiEndpoint() + "\n");
             put(blue, "blue-Records", "for blue");
             put(green, "green-Records", "for green");
 

@@ -25,6 +25,7 @@ final class Shapes {
         ObjectNode c = LambdaApiServer.JSON.createObjectNode();
         c.put("FunctionName", f.functionName());
         c.put("FunctionArn", f.arn());
+        c.put("Runtime", f.runtime());
         c.put("Handler", f.handler());
         c.put("MemorySize", f.memoryMb());
         c.put("Timeout", (int) f.timeout().toSeconds());

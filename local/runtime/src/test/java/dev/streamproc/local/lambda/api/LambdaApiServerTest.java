@@ -139,6 +139,7 @@ class LambdaApiServerTest {
             assertThat(f.memorySize()).isEqualTo(512);
             assertThat(f.timeout()).isEqualTo(30);
             assertThat(f.handler()).isEqualTo("dev.streamproc.consumer.Handler::handleRequest");
+            assertThat(f.runtimeAsString()).isEqualTo("java21");
             assertThat(f.environment().variables()).containsEntry("TABLE_NAME", "EventData");
         });
         assertThat(lambda.getFunction(r -> r.functionName(ARN)).configuration().functionName()).isEqualTo("streamproc-consumer");

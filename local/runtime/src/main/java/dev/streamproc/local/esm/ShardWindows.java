@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  *   <li>a state over 1 MB ends the window early: the final call carries that state with
  *   {@code isWindowTerminatedEarly: true}, and the rest of the window's records continue with a fresh state.</li>
  * </ul>
- * A record that arrives late for a window already finished joins the current one.
+ * A record that arrives late for a window already finished joins the current one. The state lives in memory: a
+ * mapping stopped mid-window checkpointed none of the window's records, so they come again after a restart and the
+ * window is rebuilt from {@code {}} (at least once, as the guide allows: "some records might be processed more than once").
  */
 final class ShardWindows implements BatchRunner.Envelope {
 

@@ -6,6 +6,7 @@ import dev.streamproc.local.cloud.template.Template;
 import dev.streamproc.local.esm.EsmSettings;
 import dev.streamproc.local.esm.EventSourceMapping;
 import dev.streamproc.local.esm.StackEventSources;
+import dev.streamproc.local.lambda.api.AsyncRetryPolicy;
 import dev.streamproc.local.lambda.api.LambdaApiEndpoint;
 import dev.streamproc.local.lambda.api.LambdaApiServer;
 import dev.streamproc.local.firehose.FirehoseDelivery;
@@ -24,7 +25,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -99,11 +102,11 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /** Each function's retry policy for asynchronous invocations, from its {@code EventInvokeConfig}. */
-    private static java.util.Map<String, dev.streamproc.local.lambda.api.AsyncRetryPolicy> asyncPolicies(Template template) {
-        java.util.Map<String, dev.streamproc.local.lambda.api.AsyncRetryPolicy> policies = new java.util.HashMap<>();
+    private static Map<String, AsyncRetryPolicy> asyncPolicies(Template template) {
+        Map<String, AsyncRetryPolicy> policies = new HashMap<>();
         for (Template.FunctionDef function : template.functions()) {
             try {
-                policies.put(function.logicalId(), dev.streamproc.local.lambda.api.AsyncRetryPolicy.of(
+                policies.put(function.logicalId(), AsyncRetryPolicy.of(
                         template.resource(function.logicalId()).properties().get("EventInvokeConfig")));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(function.logicalId() + " EventInvokeConfig: " + e.getMessage(), e);

@@ -30,6 +30,11 @@ public record AsyncRetryPolicy(int maximumRetryAttempts, Duration maximumEventAg
         if (!(eventInvokeConfig instanceof Map<?, ?> config)) {
             return AWS_DEFAULT;
         }
+        if (config.get("DestinationConfig") != null) {
+            // Lambda would send the failed (or succeeded) events there; running without them would lose them silently.
+            throw new IllegalArgumentException("DestinationConfig (destinations of asynchronous invocations) is not run locally;"
+                    + " remove it to run this stack locally");
+        }
         return new AsyncRetryPolicy(intOf(config.get("MaximumRetryAttempts"), AWS_DEFAULT.maximumRetryAttempts),
                 Duration.ofSeconds(intOf(config.get("MaximumEventAgeInSeconds"), (int) AWS_DEFAULT.maximumEventAge.toSeconds())),
                 AWS_FIRST_RETRY_DELAY);

@@ -63,7 +63,7 @@ public final class AlarmEvaluator {
             case BREACHING, NOT_BREACHING -> {
                 long breaching = realBreaching + (treat == MissingData.BREACHING ? n - real.size() : 0);
                 AlarmState state = breaching >= m ? AlarmState.ALARM : AlarmState.OK;
-                return new Evaluation(state, String.format("%s %s%s; %s: %d of %d breaching, %d to alarm  %s", metric, noData,
+                return new Evaluation(state, String.format("%s: %s%s; %s: %d of %d breaching, %d to alarm (%s)", metric, noData,
                         real.isEmpty() ? "" : ", latest " + value(real.get(real.size() - 1), unit), missingAs, breaching, n, m, threshold));
             }
             default -> {
@@ -87,7 +87,7 @@ public final class AlarmEvaluator {
                     decided = treat == MissingData.IGNORE ? previous : AlarmState.INSUFFICIENT_DATA;
                     why += treat == MissingData.IGNORE ? "; state kept" : "";
                 }
-                return new Evaluation(decided, String.format("%s %s%s; %s: %s  %s", metric, noData,
+                return new Evaluation(decided, String.format("%s: %s%s; %s: %s (%s)", metric, noData,
                         real.isEmpty() ? "" : ", latest " + value(real.get(real.size() - 1), unit), missingAs, why, threshold));
             }
         }

@@ -18,7 +18,7 @@ if [[ $# -eq 2 ]]; then
 fi
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-modules=(producer consumer firehose-transformer)
+modules=(producer put-records-producer consumer firehose-transformer)
 
 mkdir -p "$(dirname "$output")"
 tmp=$(mktemp "$output.XXXXXX")
@@ -46,8 +46,8 @@ jar_of() {
 
 for module in "${modules[@]}"; do
   jar=$(jar_of "$module")
-  # At least one function has this folder as its CodeUri (docs/contracts.md section 4); the
-  # producer's jar holds both producers (KPL and PutRecords).
+  # At least one function has this folder as its CodeUri (docs/contracts.md section 4);
+  # put-records-producer's jar is the producer's code without the KPL.
   count=$(grep -c -E "^ +CodeUri: $module/\$" "$tmp" || true)
   if [[ $count -lt 1 ]]; then
     echo "error: expected a 'CodeUri: $module/' in template.yaml, found none" >&2

@@ -40,7 +40,7 @@ mkdir -p "$out"
 
 if $build; then
   echo "== building the Lambda jars"
-  (cd "$root" && ./mvnw -B -q package -DskipTests -pl producer,consumer,firehose-transformer -am)
+  (cd "$root" && ./mvnw -B -q package -DskipTests -pl producer,put-records-producer,consumer,firehose-transformer -am)
 fi
 
 echo "== template with CodeUri -> jars"

@@ -155,16 +155,39 @@ class OperationsTemplateTest {
         return found.get(0);
     }
 
-    /** The main Java sources of a function's CodeUri folder, concatenated. */
+    /**
+     * The main Java sources of a function's CodeUri folder, concatenated; for a packaging module without code of its
+     * own (put-records-producer), those of the project's modules it packages (its pom's dependencies).
+     */
     private static String codeLiterals(String function) {
-        Path src = RepoFiles.ROOT.resolve((String) TEMPLATE.properties(function).get("CodeUri")).resolve("src/main/java");
-        StringBuilder all = new StringBuilder();
-        try (Stream<Path> files = Files.walk(src)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                all.append(Files.readString(file));
+        Path module = RepoFiles.ROOT.resolve((String) TEMPLATE.properties(function).get("CodeUri"));
+        List<Path> sources = new ArrayList<>();
+        if (Files.isDirectory(module.resolve("src/main/java"))) {
+            sources.add(module.resolve("src/main/java"));
+        } else {
+            try {
+                java.util.regex.Matcher dependency = java.util.regex.Pattern
+                        .compile("<groupId>dev\\.streamproc</groupId>\\s*<artifactId>([a-z-]+)</artifactId>")
+                        .matcher(Files.readString(module.resolve("pom.xml")));
+                while (dependency.find()) {
+                    Path src = RepoFiles.ROOT.resolve(dependency.group(1)).resolve("src/main/java");
+                    if (Files.isDirectory(src)) { // the parent pom is not a module with code
+                        sources.add(src);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+        StringBuilder all = new StringBuilder();
+        for (Path src : sources) {
+            try (Stream<Path> files = Files.walk(src)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    all.append(Files.readString(file));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         return all.toString();
     }

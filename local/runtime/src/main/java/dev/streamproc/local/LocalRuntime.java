@@ -1,5 +1,6 @@
 package dev.streamproc.local;
 
+import dev.streamproc.local.alarm.LocalAlarms;
 import dev.streamproc.local.cloud.Endpoints;
 import dev.streamproc.local.cloud.SdkClients;
 import dev.streamproc.local.cloud.template.Template;
@@ -84,6 +85,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final List<String> jdkNotes = new ArrayList<>();
     private final List<AutoCloseable> clients;
     private Scheduler scheduler;
+    private LocalAlarms alarms;
     private LambdaApiServer lambdaApi;
     private Path dataDir;
     private Duration startTime = Duration.ZERO;
@@ -146,6 +148,7 @@ public final class LocalRuntime implements AutoCloseable {
                     }
                 }).start();
             }
+            runtime.alarms = LocalAlarms.start(template, new LocalAlarms.Parts(lambda, runtime.mappings, runtime.deliveries, sqs), dataDir);
             runtime.startTime = Duration.ofNanos(System.nanoTime() - begin);
             return runtime;
         } catch (RuntimeException e) {
@@ -204,6 +207,10 @@ public final class LocalRuntime implements AutoCloseable {
                 + " (batch " + m.settings().batchSize() + ", " + m.settings().startingPosition().type() + ")"));
         deliveries.forEach(d -> lines.add("firehose  " + d.settings().name() + ": " + d.settings().sourceStreamArn()
                 + " -> s3://" + d.settings().bucket() + "/" + d.settings().prefix()));
+        if (alarms != null && !alarms.alarms().isEmpty()) {
+            lines.add("alarms    " + alarms.alarms().size() + " CloudWatch alarms evaluated on the local figures every "
+                    + LocalAlarms.INTERVAL.toSeconds() + " s (./streamproc status)");
+        }
         if (scheduler != null) {
             scheduler.rules().forEach(r -> lines.add("schedule  " + r.ruleName() + " " + r.expression() + " -> " + r.functionId()
                     + (r.enabled() ? "" : " (disabled)")));
@@ -214,6 +221,9 @@ public final class LocalRuntime implements AutoCloseable {
     /** Schedules and pollers stop first, then the deliveries flush what they hold, then the functions and clients stop. */
     @Override
     public void close() {
+        if (alarms != null) {
+            quietly(alarms::close);
+        }
         if (scheduler != null) {
             quietly(scheduler::close);
         }

@@ -97,6 +97,11 @@ public final class FirehoseDelivery implements AutoCloseable {
         return metrics.snapshot();
     }
 
+    /** The live counters (the local alarms sample S3 puts and data freshness from them). */
+    public FirehoseMetrics liveMetrics() {
+        return metrics;
+    }
+
     public CheckpointStore checkpoints() {
         return checkpoints;
     }
@@ -208,6 +213,19 @@ public final class FirehoseDelivery implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        notePending();
+    }
+
+    /** The arrival of the oldest record not yet in S3, for DeliveryToS3.DataFreshness. */
+    private void notePending() {
+        long oldest = 0;
+        for (Instant arrival : new Instant[] {processorBatch.isEmpty() ? null : processorBatch.get(0).approximateArrivalTimestamp(),
+                rows.oldestArrival(), errors.oldestArrival()}) {
+            if (arrival != null && (oldest == 0 || arrival.toEpochMilli() < oldest)) {
+                oldest = arrival.toEpochMilli();
+            }
+        }
+        metrics.oldestPendingMillis = oldest;
     }
 
     private void runProcessor() throws InterruptedException {
@@ -242,6 +260,7 @@ public final class FirehoseDelivery implements AutoCloseable {
         if (rows.size() >= settings.s3BufferBytes() || errors.size() >= settings.s3BufferBytes()) {
             writeObjects();
         }
+        notePending();
     }
 
     private void writeObjects() throws InterruptedException {
@@ -265,6 +284,7 @@ public final class FirehoseDelivery implements AutoCloseable {
             metrics.processingFailed.addAndGet(failedRows);
             metrics.errorObjectsWritten.incrementAndGet();
         }
+        notePending();
     }
 
     private void put(S3Buffer buffer, boolean error) throws InterruptedException {
@@ -273,7 +293,9 @@ public final class FirehoseDelivery implements AutoCloseable {
         byte[] body = buffer.content(settings.gzip());
         while (true) {
             try {
+                metrics.s3PutAttempts.incrementAndGet();
                 s3.putObject(r -> r.bucket(settings.bucket()).key(key), RequestBody.fromBytes(body));
+                metrics.s3PutSuccesses.incrementAndGet();
                 LOG.debug("{}: wrote s3://{}/{} ({} records)", settings.name(), settings.bucket(), key, buffer.records());
                 return;
             } catch (RuntimeException e) {

@@ -13,6 +13,10 @@ public final class FirehoseMetrics {
     final AtomicLong invocations = new AtomicLong();
     final AtomicLong objectsWritten = new AtomicLong();
     final AtomicLong errorObjectsWritten = new AtomicLong();
+    final AtomicLong s3PutAttempts = new AtomicLong();
+    final AtomicLong s3PutSuccesses = new AtomicLong();
+    /** Arrival (epoch millis) of the oldest record taken in and not yet stored in S3; 0 when none. */
+    volatile long oldestPendingMillis;
 
     /**
      * @param recordsIn        user records after de-aggregation (what the processor is given)
@@ -31,5 +35,19 @@ public final class FirehoseMetrics {
     public Snapshot snapshot() {
         return new Snapshot(kinesisRecordsIn.get(), recordsIn.get(), ok.get(), dropped.get(), processingFailed.get(),
                 invocations.get(), objectsWritten.get(), errorObjectsWritten.get());
+    }
+
+    /** S3 PutObject calls tried, for DeliveryToS3.Success (successes / attempts). */
+    public long s3PutAttempts() {
+        return s3PutAttempts.get();
+    }
+
+    public long s3PutSuccesses() {
+        return s3PutSuccesses.get();
+    }
+
+    /** Arrival of the oldest record in the delivery stream not yet in S3 (DeliveryToS3.DataFreshness), or 0 when none. */
+    public long oldestPendingMillis() {
+        return oldestPendingMillis;
     }
 }

@@ -271,6 +271,9 @@ class FirehoseDeliveryTest {
         assertThat(function.batches.stream().map(List::size).toList()).containsExactly(4, 4, 2);
         assertThat(objects(bucket, "tweets/")).isEmpty();
         assertThat(delivery.metrics().inFlight()).isEqualTo(10);
+        // DeliveryToS3.DataFreshness: the oldest record not yet in S3 is one of these (arrived in the stream just now)
+        assertThat(delivery.liveMetrics().oldestPendingMillis()).isPositive().isLessThanOrEqualTo(System.currentTimeMillis());
+        assertThat(delivery.liveMetrics().s3PutAttempts()).isZero();
     }
 
     @Test
@@ -290,6 +293,10 @@ class FirehoseDeliveryTest {
         assertThat(objects).extracting(S3Object::size).containsExactlyInAnyOrder(400L, 400L, 200L);
         assertThat(lines(bucket, "tweets/")).hasSize(10);
         assertThat(delivery.metrics().objectsWritten()).isEqualTo(3);
+        // DeliveryToS3.Success counts each S3 put; nothing is left waiting for S3
+        assertThat(delivery.liveMetrics().s3PutAttempts()).isEqualTo(3);
+        assertThat(delivery.liveMetrics().s3PutSuccesses()).isEqualTo(3);
+        assertThat(delivery.liveMetrics().oldestPendingMillis()).isZero();
     }
 
     @Test

@@ -59,7 +59,7 @@ class TemplateLintTest {
         assertThat(rewrite.exitCode()).as(rewrite.output()).isZero();
 
         String template = Files.readString(built, StandardCharsets.UTF_8);
-        for (String module : List.of("producer", "consumer", "firehose-transformer")) {
+        for (String module : List.of("producer", "put-records-producer", "consumer", "firehose-transformer")) {
             // <module>-lambda.jar as docs/contracts.md names it, or with the version the shade plugin may add.
             assertThat(template).containsPattern("CodeUri: " + Pattern.quote(ROOT.resolve(module + "/target/" + module).toString())
                     + "(-[^/\\s]+)?-lambda\\.jar\n");
@@ -89,7 +89,7 @@ class TemplateLintTest {
                 "FirehoseTransformerFunction", "dev.streamproc.transformer.TransformerHandler::handleRequest")));
         assertThat(folders).containsExactlyEntriesOf(new TreeMap<>(Map.of(
                 "ProducerFunction", ROOT.resolve("producer"),
-                "PutRecordsProducerFunction", ROOT.resolve("producer"),
+                "PutRecordsProducerFunction", ROOT.resolve("put-records-producer"),
                 "ConsumerFunction", ROOT.resolve("consumer"),
                 "FirehoseTransformerFunction", ROOT.resolve("firehose-transformer"))));
         assertThat(template.physicalName("EventDataTable")).isEqualTo(template.stackName() + "-EventData");

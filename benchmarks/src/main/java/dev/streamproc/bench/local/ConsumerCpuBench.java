@@ -79,8 +79,9 @@ public final class ConsumerCpuBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        int warmupRounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        // JIT compilation goes on for about 100,000 items: until then the process CPU still falls round by round.
+        int warmupRounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         PrintStream out = System.out;
         requireEnvironment("AWS_EMF_ENVIRONMENT", "Local"); // else Powertools metrics try an agent on TCP 25888
         requireEnvironment("POWERTOOLS_METRICS_NAMESPACE", "StreamProcessing");
@@ -120,6 +121,12 @@ public final class ConsumerCpuBench {
             out.printf(Locale.ROOT, "%-12s %24.1f %23.1f %26.1f %9.0f%n", "median",
                     median(measured, Round::consumerCpuPerThousand), median(measured, Round::handlerCpuPerThousand),
                     median(measured, Round::dynamoDbCpuPerThousand), median(measured, Round::itemsPerSecond));
+            Map<String, Long> threadGroups = new java.util.TreeMap<>();
+            measured.forEach(round -> round.threadGroups().forEach((group, nanos) -> threadGroups.merge(group, nanos, Long::sum)));
+            double measuredThousands = rounds * TWEETS / 1_000.0;
+            out.printf(Locale.ROOT, "%nconsumer JVM CPU by thread (/proc), all measured rounds, ms/1k items:");
+            threadGroups.forEach((group, nanos) -> out.printf(Locale.ROOT, " %s %.1f", group, nanos / 1e6 / measuredThousands));
+            out.println();
             out.println();
             out.println("consumer CPU = this JVM's process CPU during the invocations (handler threads + GC + JIT);");
             out.println("handler threads = the invoking thread and the batch-writer pool (ThreadMXBean);");
@@ -134,6 +141,7 @@ public final class ConsumerCpuBench {
         TestContext context = new TestContext("ConsumerFunction", 300_000);
         long failures = 0;
         Map<Long, Long> threadsBefore = handlerThreadCpu();
+        Map<String, Long> groupsBefore = ThreadGroupCpu.read();
         long processBefore = OS.getProcessCpuTime();
         long dynamoDbBefore = dynamoDbLocal.cpuNanos();
         long wallBefore = System.nanoTime();
@@ -145,6 +153,7 @@ public final class ConsumerCpuBench {
         long dynamoDbCpu = dynamoDbLocal.cpuNanos() - dynamoDbBefore;
         long processCpu = OS.getProcessCpuTime() - processBefore;
         long handlerCpu = minus(handlerThreadCpu(), threadsBefore);
+        Map<String, Long> groups = ThreadGroupCpu.minus(ThreadGroupCpu.read(), groupsBefore);
         long stored = count(dynamo);
         if (failures != 0 || stored != TWEETS) {
             throw new IllegalStateException("round did not store every tweet: " + stored + " items, " + failures
@@ -152,11 +161,11 @@ public final class ConsumerCpuBench {
         }
         double thousands = TWEETS / 1_000.0;
         return new Round(processCpu / 1e6 / thousands, handlerCpu / 1e6 / thousands, dynamoDbCpu / 1e6 / thousands,
-                TWEETS / (wall / 1e9));
+                TWEETS / (wall / 1e9), groups);
     }
 
     private record Round(double consumerCpuPerThousand, double handlerCpuPerThousand, double dynamoDbCpuPerThousand,
-            double itemsPerSecond) {
+            double itemsPerSecond, Map<String, Long> threadGroups) {
     }
 
     /** The events the event source mapping would deliver: one tweet a Kinesis record, 100 records an event. */
@@ -256,6 +265,52 @@ public final class ConsumerCpuBench {
         if (System.getenv(name) == null) {
             throw new IllegalStateException("set " + name + " (e.g. " + name + "=" + example + ") as template.yaml and"
                     + " the tests do; see this class's comment");
+        }
+    }
+
+    /** This JVM's CPU time by kind of thread (the handler's, GC, JIT, the rest), from {@code /proc/self/task}. */
+    static final class ThreadGroupCpu {
+
+        private static final long NANOS_PER_TICK = 10_000_000L; // USER_HZ is 100 on Linux
+
+        static Map<String, Long> read() {
+            Map<String, Long> groups = new java.util.TreeMap<>();
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    String stat;
+                    try {
+                        stat = Files.readString(task.resolve("stat"));
+                    } catch (IOException e) {
+                        continue; // the thread ended
+                    }
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                    groups.merge(groupOf(name), ticks * NANOS_PER_TICK, Long::sum);
+                }
+            } catch (IOException e) {
+                return Map.of();
+            }
+            return groups;
+        }
+
+        private static String groupOf(String threadName) {
+            if (threadName.equals("java") || threadName.startsWith("main") || threadName.startsWith("batch-writer")) {
+                return "handler";
+            }
+            if (threadName.startsWith("GC ") || threadName.startsWith("G1 ") || threadName.equals("VM Thread")) {
+                return "gc";
+            }
+            if (threadName.contains("CompilerThre")) {
+                return "jit";
+            }
+            return "other";
+        }
+
+        static Map<String, Long> minus(Map<String, Long> after, Map<String, Long> before) {
+            Map<String, Long> delta = new java.util.TreeMap<>();
+            after.forEach((group, nanos) -> delta.put(group, nanos - before.getOrDefault(group, 0L)));
+            return delta;
         }
     }
 

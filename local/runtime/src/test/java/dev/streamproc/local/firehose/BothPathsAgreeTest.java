@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.streamproc.consumer.BatchDecoder;
 import dev.streamproc.consumer.DecodedBatch;
 import dev.streamproc.consumer.FailurePolicy;
-import dev.streamproc.local.stream.KinesisRecord;
 import dev.streamproc.local.stream.KplUserRecords;
+import dev.streamproc.local.stream.StreamRecord;
 import dev.streamproc.model.kpl.KplAggregateEncoder;
 import dev.streamproc.model.kpl.UserRecord;
 import dev.streamproc.transformer.FirehoseTransformation;
@@ -94,7 +94,7 @@ class BothPathsAgreeTest {
     }
 
     private static Paths run(byte[] data) {
-        KinesisRecord record = new KinesisRecord("shardId-000000000000", "4959", "pk", data, Instant.EPOCH);
+        StreamRecord record = new StreamRecord("shardId-000000000000", "4959", "pk", data, Instant.EPOCH);
         List<SourceRecord> delivered = new ArrayList<>();
         for (UserRecord user : KplUserRecords.of(record)) {
             delivered.add(new SourceRecord("r" + delivered.size(), user.data(), user.partitionKey()));

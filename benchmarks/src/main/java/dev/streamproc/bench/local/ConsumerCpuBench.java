@@ -58,10 +58,15 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  * <p>The function's logs and EMF metrics go where the function writes them (standard output), redirected to
  * {@code consumer-cpu-bench.log} in the working directory so the figures stay readable.
  *
- * <p>Run (after {@code ./mvnw -pl benchmarks -am package -DskipTests}):
+ * <p>Run it in a JVM set up as Lambda's java21 runtime sets up the function's (and as the local runtime's containers
+ * are): C1 only and the serial collector (AWS Lambda Developer Guide, "Customize Java runtime startup behavior": for
+ * Java 17 and 21 tiered compilation stops at level 1; the Java runtimes use the serial GC), the heap of a 1,024 MB
+ * function. With the JVM's defaults (C2) the figures mix in C2's compilations, which on 2 cores still go on after
+ * 170,000 items. After {@code ./mvnw -pl benchmarks -am package -DskipTests}:
  * <pre>
  * AWS_EMF_ENVIRONMENT=Local POWERTOOLS_METRICS_NAMESPACE=StreamProcessing \
- *   java -cp benchmarks/target/benchmarks.jar dev.streamproc.bench.local.ConsumerCpuBench [rounds] [warmupRounds]
+ *   java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxRAM=1024m -Xmx819m \
+ *   -cp benchmarks/target/benchmarks.jar dev.streamproc.bench.local.ConsumerCpuBench [rounds] [warmupRounds]
  * </pre>
  */
 public final class ConsumerCpuBench {
@@ -96,6 +101,7 @@ public final class ConsumerCpuBench {
                 TWEETS, NON_ASCII_PERCENT, tweets.stream().mapToInt(t -> t.length).sum() / TWEETS, events.size(),
                 RECORDS_PER_EVENT, warmupRounds, rounds, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
+        out.printf("JVM options: %s%n", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
         out.printf("function output: %s%n", log);
 
         try (DynamoDbLocalProcess dynamoDbLocal = DynamoDbLocalProcess.start();

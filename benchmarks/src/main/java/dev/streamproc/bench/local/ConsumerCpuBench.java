@@ -105,7 +105,7 @@ public final class ConsumerCpuBench {
         out.printf("function output: %s%n", log);
 
         try (DynamoDbLocalProcess dynamoDbLocal = DynamoDbLocalProcess.start();
-             DynamoDbClient dynamo = DynamoDbClients.configured() // the functions' own client configuration
+             DynamoDbClient dynamo = httpClient(DynamoDbClients.configured()) // the functions' own client configuration
                      .endpointOverride(URI.create(dynamoDbLocal.endpoint()))
                      .region(Region.US_EAST_1)
                      .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
@@ -138,6 +138,19 @@ public final class ConsumerCpuBench {
             out.println("handler threads = the invoking thread and the batch-writer pool (ThreadMXBean);");
             out.println("DynamoDB Local CPU = its own JVM's process CPU (OS) over the same window.");
         }
+    }
+
+    /**
+     * The functions' HTTP client (url-connection), or with {@code -Dbench.httpClient=apache} the SDK's Apache client, to
+     * compare what each costs the consumer.
+     */
+    private static software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder httpClient(
+            software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder builder) {
+        String client = System.getProperty("bench.httpClient", "url-connection");
+        System.err.println("HTTP client: " + client);
+        return "apache".equals(client)
+                ? builder.httpClient(software.amazon.awssdk.http.apache.ApacheHttpClient.builder().build())
+                : builder;
     }
 
     /** One pass over every event into a fresh table; checks that every item was stored. */

@@ -292,6 +292,7 @@ public final class ConsumerCpuBench {
 
         private static final long NANOS_PER_TICK = 10_000_000L; // USER_HZ is 100 on Linux
 
+        /** CPU time by thread id, each keyed {@code group/tid}, so a thread that ends cannot make a group's delta negative. */
         static Map<String, Long> read() {
             Map<String, Long> groups = new java.util.TreeMap<>();
             try (var tasks = Files.list(Path.of("/proc/self/task"))) {
@@ -305,7 +306,7 @@ public final class ConsumerCpuBench {
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-                    groups.merge(groupOf(name), ticks * NANOS_PER_TICK, Long::sum);
+                    groups.put(groupOf(name) + "/" + task.getFileName(), ticks * NANOS_PER_TICK);
                 }
             } catch (IOException e) {
                 return Map.of();
@@ -328,7 +329,8 @@ public final class ConsumerCpuBench {
 
         static Map<String, Long> minus(Map<String, Long> after, Map<String, Long> before) {
             Map<String, Long> delta = new java.util.TreeMap<>();
-            after.forEach((group, nanos) -> delta.put(group, nanos - before.getOrDefault(group, 0L)));
+            after.forEach((thread, nanos) -> delta.merge(thread.substring(0, thread.indexOf('/')),
+                    nanos - before.getOrDefault(thread, 0L), Long::sum));
             return delta;
         }
     }

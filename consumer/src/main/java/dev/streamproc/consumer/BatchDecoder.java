@@ -1,6 +1,7 @@
 package dev.streamproc.consumer;
 
 import dev.streamproc.lambdakit.ByteHead;
+import dev.streamproc.lambdakit.KinesisRecord;
 import dev.streamproc.model.RecordLineage;
 import dev.streamproc.model.TweetParser;
 import dev.streamproc.model.kpl.CorruptAggregateException;
@@ -21,9 +22,9 @@ public final class BatchDecoder {
         this.policy = policy;
     }
 
-    public DecodedBatch decode(List<StreamRecord> records) {
+    public DecodedBatch decode(List<KinesisRecord> records) {
         Tally tally = new Tally();
-        for (StreamRecord record : records) {
+        for (KinesisRecord record : records) {
             List<UserRecord> users;
             try {
                 users = KplAggregate.decode(record.data(), record.partitionKey());
@@ -55,7 +56,7 @@ public final class BatchDecoder {
         int userRecords;
         int skipped;
 
-        void account(StreamRecord record, UserRecord user, Disposition disposition) {
+        void account(KinesisRecord record, UserRecord user, Disposition disposition) {
             if (disposition instanceof Disposition.Store store) {
                 userRecords++;
                 plan.add(store.key(), store.attributes(), record.sequenceNumber(), user.data());
@@ -67,13 +68,13 @@ public final class BatchDecoder {
             }
         }
 
-        void reject(StreamRecord record, long subSequenceNumber, byte[] data, Disposition disposition) {
+        void reject(KinesisRecord record, long subSequenceNumber, byte[] data, Disposition disposition) {
             userRecords++;
             rejections.add(rejection(record, subSequenceNumber, data, disposition));
         }
     }
 
-    private Disposition dispositionOf(StreamRecord record, UserRecord user) {
+    private Disposition dispositionOf(KinesisRecord record, UserRecord user) {
         RecordLineage lineage = new RecordLineage(record.shardId(), record.sequenceNumber(), user.subSequenceNumber());
         try {
             return policy.dispositionOf(TweetParser.parse(user.data()), lineage);
@@ -82,7 +83,7 @@ public final class BatchDecoder {
         }
     }
 
-    private static Rejection rejection(StreamRecord record, long subSequenceNumber, byte[] data, Disposition disposition) {
+    private static Rejection rejection(KinesisRecord record, long subSequenceNumber, byte[] data, Disposition disposition) {
         return new Rejection(record.shardId(), record.sequenceNumber(), subSequenceNumber,
                 ((Disposition.Reject) disposition).reason(), ByteHead.escape(data));
     }

@@ -8,6 +8,8 @@ import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.streamproc.lambdakit.Backoff;
 import dev.streamproc.lambdakit.Deadline;
+import dev.streamproc.lambdakit.DynamoDbClients;
+import dev.streamproc.lambdakit.KinesisRecords;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
@@ -63,7 +65,7 @@ public class ConsumerHandler implements RequestHandler<KinesisEvent, StreamsEven
     public StreamsEventResponse handleRequest(KinesisEvent event, Context context) {
         return PowertoolsLogging.withLogging(context, () -> {
             Deadline deadline = Deadline.fromRemainingInvocationTime(context.getRemainingTimeInMillis());
-            BatchSummary summary = processor.process(KinesisEventRecords.of(event), deadline);
+            BatchSummary summary = processor.process(KinesisRecords.of(event), deadline);
             log(summary);
             publish(summary);
             return failuresResponse(summary.failedSequenceNumbers());

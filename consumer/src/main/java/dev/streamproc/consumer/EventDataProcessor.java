@@ -1,6 +1,7 @@
 package dev.streamproc.consumer;
 
 import dev.streamproc.lambdakit.Deadline;
+import dev.streamproc.lambdakit.KinesisRecord;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +18,7 @@ public final class EventDataProcessor {
         this.policy = policy;
     }
 
-    public BatchSummary process(List<StreamRecord> records, Deadline deadline) {
+    public BatchSummary process(List<KinesisRecord> records, Deadline deadline) {
         DecodedBatch batch = decoder.decode(records);
         WritePlan plan = batch.plan();
         WriteOutcome written = plan.isEmpty() ? WriteOutcome.NOTHING_TO_WRITE : sink.write(plan.items(), deadline);

@@ -1,5 +1,6 @@
 package dev.streamproc.consumer;
 
+import dev.streamproc.lambdakit.KinesisRecord;
 import dev.streamproc.model.EventDataItem;
 import dev.streamproc.model.ParseResult;
 import dev.streamproc.model.RecordLineage;
@@ -62,13 +63,13 @@ public final class FailurePolicy {
      * The sequence numbers to report in {@code batchItemFailures}: every record that owns at
      * least one item that was not written, in delivery order. An empty list means success.
      */
-    public List<String> sequenceNumbersToRetry(List<StreamRecord> records, WritePlan plan, Collection<ItemKey> unwritten) {
+    public List<String> sequenceNumbersToRetry(List<KinesisRecord> records, WritePlan plan, Collection<ItemKey> unwritten) {
         if (unwritten.isEmpty()) {
             return List.of();
         }
         Set<String> failed = plan.ownersOf(unwritten);
         List<String> inDeliveryOrder = new ArrayList<>();
-        for (StreamRecord record : records) {
+        for (KinesisRecord record : records) {
             if (failed.contains(record.sequenceNumber()) && !inDeliveryOrder.contains(record.sequenceNumber())) {
                 inDeliveryOrder.add(record.sequenceNumber());
             }

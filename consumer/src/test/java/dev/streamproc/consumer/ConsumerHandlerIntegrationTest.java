@@ -5,10 +5,12 @@ import static dev.streamproc.consumer.StreamRecords.plain;
 import static dev.streamproc.consumer.StreamRecords.sequenceNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.streamproc.lambdakit.Backoff;
 import dev.streamproc.lambdakit.Deadline;
+import dev.streamproc.lambdakit.DynamoDbClients;
+import dev.streamproc.lambdakit.KinesisRecord;
 import dev.streamproc.lambdakit.testing.FaultInjectingHttpClient;
 import dev.streamproc.lambdakit.testing.RecordingMetrics;
 import dev.streamproc.lambdakit.testing.TestContext;
@@ -83,7 +85,7 @@ class ConsumerHandlerIntegrationTest {
         aggregated.add(Fixtures.tweet("malformed.json"));
         byte[] corrupt = StreamRecords.aggregateBytes(tweets(2_000, 3));
         corrupt[20] ^= 0x55;
-        List<StreamRecord> records = List.of(
+        List<KinesisRecord> records = List.of(
                 plain(1, Fixtures.tweet("v1-status.json")),
                 plain(2, Fixtures.tweet("v1-retweet-extended.json")),
                 plain(3, Fixtures.tweet("v1-japanese.json")),
@@ -131,7 +133,7 @@ class ConsumerHandlerIntegrationTest {
     @Test
     void aTweetWhoseKeyBreaksDynamoDbsLimitsIsRejectedAloneAndTheGoodTweetsBesideItAreStored() {
         // Key limits: DynamoDB Developer Guide, "Constraints" (partition key 2,048 bytes, sort key 1,024 bytes).
-        List<StreamRecord> records = new ArrayList<>(plainTweets(20));
+        List<KinesisRecord> records = new ArrayList<>(plainTweets(20));
         records.add(plain(21, TestTweets.status("21", "u".repeat(3000), "a 3,000-character screen_name", "#t")));
         records.add(plain(22, TestTweets.status("9".repeat(1100), "bob", "a 1,100-digit id", "#t")));
         records.add(plain(23, TestTweets.status("23", "carol", "a 3,000-character topic", "#".repeat(3000))));
@@ -209,7 +211,7 @@ class ConsumerHandlerIntegrationTest {
     void reportsExactlyTheRecordsWhoseItemsAreStillUnprocessedWhenTimeRunsOut() {
         Set<String> neverAccepted = Set.of("3", "75");
         wire.withholdItems(item -> neverAccepted.contains(item.path("Id").path("S").asText()));
-        List<StreamRecord> records = new ArrayList<>();
+        List<KinesisRecord> records = new ArrayList<>();
         for (int n = 1; n <= 6; n++) {
             records.add(plain(n, TestTweets.status(n)));
         }
@@ -229,7 +231,7 @@ class ConsumerHandlerIntegrationTest {
     @Test
     void reportsEveryRecordWithItemsWhileDynamoDbKeepsThrottling() {
         wire.throttleEveryBatchWrite();
-        List<StreamRecord> records = List.of(
+        List<KinesisRecord> records = List.of(
                 plain(1, TestTweets.status(1)),
                 plain(2, Fixtures.tweet("notice-delete.json")),
                 plain(3, Fixtures.tweet("malformed.json")),
@@ -245,7 +247,7 @@ class ConsumerHandlerIntegrationTest {
 
     @Test
     void aRedeliveredBatchOverwritesItsItemsInsteadOfDuplicatingThem() {
-        List<StreamRecord> records = new ArrayList<>(plainTweets(20));
+        List<KinesisRecord> records = new ArrayList<>(plainTweets(20));
         records.add(aggregate(21, tweets(500, 30)));
 
         handle(records, 30_000);
@@ -293,12 +295,12 @@ class ConsumerHandlerIntegrationTest {
         assertThat(metrics.flushed("RecordsIn")).isEqualTo(5); // the first flush counts the real batch only
     }
 
-    private StreamsEventResponse handle(List<StreamRecord> records, int remainingMillis) {
+    private StreamsEventResponse handle(List<KinesisRecord> records, int remainingMillis) {
         return handler.handleRequest(KinesisEvents.of(records), new TestContext("ConsumerFunction", remainingMillis));
     }
 
-    private static List<StreamRecord> plainTweets(int count) {
-        List<StreamRecord> records = new ArrayList<>();
+    private static List<KinesisRecord> plainTweets(int count) {
+        List<KinesisRecord> records = new ArrayList<>();
         for (int n = 1; n <= count; n++) {
             records.add(plain(n, TestTweets.status(n)));
         }

@@ -6,6 +6,7 @@ import static dev.streamproc.consumer.StreamRecords.sequenceNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamproc.lambdakit.Deadline;
+import dev.streamproc.lambdakit.KinesisRecord;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,7 +51,7 @@ class EventDataProcessorTest {
 
     @Test
     void accountsForEveryUserRecordAndFailsOnlyRecordsWithUnwrittenItems() {
-        List<StreamRecord> records = List.of(
+        List<KinesisRecord> records = List.of(
                 plain(1, TestTweets.status(101)),
                 aggregate(2, List.of(TestTweets.status(201), TestTweets.status(202), Fixtures.tweet("notice-limit.json"))),
                 plain(3, Fixtures.tweet("malformed.json")),

@@ -4,6 +4,7 @@ import static dev.streamproc.consumer.StreamRecords.plain;
 import static dev.streamproc.consumer.StreamRecords.sequenceNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamproc.lambdakit.KinesisRecord;
 import dev.streamproc.model.ParseResult;
 import dev.streamproc.model.RecordLineage;
 import dev.streamproc.model.TweetParser;
@@ -66,7 +67,7 @@ class FailurePolicyTest {
 
     @Test
     void reportsEveryOwnerOfAnUnwrittenItemOnceInDeliveryOrder() {
-        List<StreamRecord> records = List.of(
+        List<KinesisRecord> records = List.of(
                 plain(1, new byte[0]), plain(2, new byte[0]), plain(3, new byte[0]), plain(4, new byte[0]));
         WritePlan plan = new WritePlan();
         plan.add(new ItemKey("a", "1"), Map.of(), sequenceNumber(4));

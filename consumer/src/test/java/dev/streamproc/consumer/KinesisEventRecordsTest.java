@@ -3,6 +3,8 @@ package dev.streamproc.consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import dev.streamproc.lambdakit.KinesisRecord;
+import dev.streamproc.lambdakit.KinesisRecords;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,10 +14,10 @@ class KinesisEventRecordsTest {
     void readsTheDecodedBytesSequenceNumberPartitionKeyAndShardOfEachRecord() {
         KinesisEvent event = KinesisEvents.fromResource("kinesis-tweet-and-notice.json");
 
-        List<StreamRecord> records = KinesisEventRecords.of(event);
+        List<KinesisRecord> records = KinesisRecords.of(event);
 
         assertThat(records).hasSize(2);
-        StreamRecord first = records.get(0);
+        KinesisRecord first = records.get(0);
         assertThat(first.shardId()).isEqualTo("shardId-000000000003");
         assertThat(first.sequenceNumber()).isEqualTo("49590338271490256608559692538361571095921575989136588801");
         assertThat(first.partitionKey()).isEqualTo("550000000000000004");
@@ -27,13 +29,13 @@ class KinesisEventRecordsTest {
     void readingTheDataTwiceGivesTheSameBytes() {
         KinesisEvent event = KinesisEvents.fromResource("kinesis-tweet-and-notice.json");
 
-        assertThat(KinesisEventRecords.of(event).get(0).data()).isEqualTo(KinesisEventRecords.of(event).get(0).data());
+        assertThat(KinesisRecords.of(event).get(0).data()).isEqualTo(KinesisRecords.of(event).get(0).data());
     }
 
     @Test
     void anEventWithoutRecordsIsAnEmptyBatch() {
-        assertThat(KinesisEventRecords.of(new KinesisEvent())).isEmpty();
-        assertThat(KinesisEventRecords.of(KinesisEvents.of(List.of()))).isEmpty();
+        assertThat(KinesisRecords.of(new KinesisEvent())).isEmpty();
+        assertThat(KinesisRecords.of(KinesisEvents.of(List.of()))).isEmpty();
     }
 
     private static byte[] trimmed(byte[] fileBytes) {

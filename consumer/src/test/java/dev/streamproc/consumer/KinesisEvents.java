@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.streamproc.lambdakit.KinesisRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,14 +34,14 @@ final class KinesisEvents {
         }
     }
 
-    static KinesisEvent of(List<StreamRecord> records) {
+    static KinesisEvent of(List<KinesisRecord> records) {
         return SERIALIZER.fromJson(json(records));
     }
 
-    static String json(List<StreamRecord> records) {
+    static String json(List<KinesisRecord> records) {
         ObjectNode event = JSON.createObjectNode();
         ArrayNode array = event.putArray("Records");
-        for (StreamRecord record : records) {
+        for (KinesisRecord record : records) {
             ObjectNode entry = array.addObject();
             ObjectNode kinesis = entry.putObject("kinesis");
             kinesis.put("kinesisSchemaVersion", "1.0");

@@ -1,5 +1,6 @@
 package dev.streamproc.consumer;
 
+import dev.streamproc.lambdakit.KinesisRecord;
 import dev.streamproc.model.kpl.KplAggregateEncoder;
 import dev.streamproc.model.kpl.UserRecord;
 import java.util.ArrayList;
@@ -14,13 +15,13 @@ final class StreamRecords {
     }
 
     /** A plain (non-aggregated) record at position {@code n} of the shard. */
-    static StreamRecord plain(int n, byte[] data) {
-        return new StreamRecord(SHARD, sequenceNumber(n), "pk-" + n, data);
+    static KinesisRecord plain(int n, byte[] data) {
+        return new KinesisRecord(SHARD, sequenceNumber(n), "pk-" + n, data);
     }
 
     /** A KPL aggregate at position {@code n} holding the given payloads as user records. */
-    static StreamRecord aggregate(int n, List<byte[]> payloads) {
-        return new StreamRecord(SHARD, sequenceNumber(n), "pk-" + n, aggregateBytes(payloads));
+    static KinesisRecord aggregate(int n, List<byte[]> payloads) {
+        return new KinesisRecord(SHARD, sequenceNumber(n), "pk-" + n, aggregateBytes(payloads));
     }
 
     static byte[] aggregateBytes(List<byte[]> payloads) {

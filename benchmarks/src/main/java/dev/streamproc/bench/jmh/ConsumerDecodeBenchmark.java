@@ -3,7 +3,7 @@ package dev.streamproc.bench.jmh;
 import dev.streamproc.consumer.BatchDecoder;
 import dev.streamproc.consumer.DecodedBatch;
 import dev.streamproc.consumer.FailurePolicy;
-import dev.streamproc.consumer.StreamRecord;
+import dev.streamproc.lambdakit.KinesisRecord;
 import dev.streamproc.model.TweetParser;
 import dev.streamproc.model.kpl.KplAggregate;
 import dev.streamproc.model.kpl.KplAggregateEncoder;
@@ -42,7 +42,7 @@ public class ConsumerDecodeBenchmark {
     @Param({"v1.1", "v2"})
     public String shape;
 
-    private List<StreamRecord> batch;
+    private List<KinesisRecord> batch;
     private BatchDecoder decoder;
 
     @Setup
@@ -70,7 +70,7 @@ public class ConsumerDecodeBenchmark {
     @Benchmark
     @OperationsPerInvocation(USER_RECORDS)
     public void deaggregateOnly(Blackhole blackhole) {
-        for (StreamRecord record : batch) {
+        for (KinesisRecord record : batch) {
             blackhole.consume(KplAggregate.decode(record.data(), record.partitionKey()));
         }
     }
@@ -79,7 +79,7 @@ public class ConsumerDecodeBenchmark {
     @Benchmark
     @OperationsPerInvocation(USER_RECORDS)
     public void deaggregateParse(Blackhole blackhole) {
-        for (StreamRecord record : batch) {
+        for (KinesisRecord record : batch) {
             for (UserRecord user : KplAggregate.decode(record.data(), record.partitionKey())) {
                 blackhole.consume(TweetParser.parse(user.data()));
             }
@@ -87,8 +87,8 @@ public class ConsumerDecodeBenchmark {
     }
 
     /** Packs the tweets into aggregates the way the KPL does: as many as fit in 50 KB. */
-    static List<StreamRecord> aggregate(List<byte[]> tweets) {
-        List<StreamRecord> records = new ArrayList<>();
+    static List<KinesisRecord> aggregate(List<byte[]> tweets) {
+        List<KinesisRecord> records = new ArrayList<>();
         List<UserRecord> pending = new ArrayList<>();
         int pendingBytes = 0;
         for (byte[] tweet : tweets) {
@@ -106,8 +106,8 @@ public class ConsumerDecodeBenchmark {
         return records;
     }
 
-    private static StreamRecord record(int n, List<UserRecord> users) {
-        return new StreamRecord("shardId-000000000000",
+    private static KinesisRecord record(int n, List<UserRecord> users) {
+        return new KinesisRecord("shardId-000000000000",
                 "4959033827149025660855969253836157109592157598913658" + String.format("%04d", n),
                 users.get(0).partitionKey(), KplAggregateEncoder.encode(users));
     }

@@ -15,10 +15,23 @@ import java.util.Random;
  * and extended tweets, plus the producer's {@code topic}. About 3-6 KB each, like real statuses;
  * or X API v2 responses, a few hundred bytes each.
  */
-final class RealisticTweets {
+public final class RealisticTweets {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] TOPICS = {"#AWS", "#Serverless", "#月曜日", "#WorldCup", "#Java"};
+    private static final String[] ASCII_TOPICS = {"#AWS", "#Serverless", "#WorldCup", "#Java"};
+    /** Texts of plain ASCII only, and texts with non-ASCII characters (Japanese, emoji), for a chosen share of each. */
+    private static final String[] ASCII_TEXTS = {
+        "Just shipped a new stream processing pipeline on Lambda and Kinesis, latency is down to seconds",
+        "Reading about DynamoDB single-table design, the GSI overloading part is mind-blowing",
+        "Thread: 10 things I learned running Java on Lambda for a year (1/10)",
+    };
+    private static final String[] NON_ASCII_TEXTS = {
+        "今日はとても良い天気ですね。散歩に行ってきます 🌸🌸",
+        "Can't believe that final! What a match 😱⚽🔥 #WorldCup",
+        "新しいプロジェクトが始まりました！がんばります💪 よろしくお願いします",
+        "Café au lait ☕ and a good book about distributed systems",
+    };
     private static final String[] TEXTS = {
         "Just shipped a new stream processing pipeline on Lambda and Kinesis, latency is down to seconds",
         "今日はとても良い天気ですね。散歩に行ってきます 🌸🌸",
@@ -35,7 +48,22 @@ final class RealisticTweets {
         Random random = new Random(seed);
         List<byte[]> tweets = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            tweets.add(bytes(status(random, 1_300_000_000_000_000_000L + i, true)));
+            tweets.add(bytes(status(random, 1_300_000_000_000_000_000L + i, true, TEXTS, true)));
+        }
+        return tweets;
+    }
+
+    /**
+     * Distinct v1.1 statuses as the stream API delivers them (no producer {@code topic}): {@code nonAsciiPercent} of
+     * them (the first n of every hundred) have non-ASCII text, the others plain ASCII text.
+     */
+    public static List<byte[]> v11WithoutTopic(int count, long seed, int nonAsciiPercent) {
+        Random random = new Random(seed);
+        List<byte[]> tweets = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String[] pool = i % 100 < nonAsciiPercent ? NON_ASCII_TEXTS : ASCII_TEXTS;
+            ObjectNode status = status(random, 1_400_000_000_000_000_000L + i, true, pool, false);
+            tweets.add(bytes(status));
         }
         return tweets;
     }
@@ -80,10 +108,11 @@ final class RealisticTweets {
         return response;
     }
 
-    private static ObjectNode status(Random random, long id, boolean mayNest) {
+    private static ObjectNode status(Random random, long id, boolean mayNest, String[] texts, boolean withTopic) {
         ObjectNode status = JSON.createObjectNode();
-        String text = TEXTS[random.nextInt(TEXTS.length)];
-        String topic = TOPICS[random.nextInt(TOPICS.length)];
+        String text = texts[random.nextInt(texts.length)];
+        String[] topics = texts == ASCII_TEXTS ? ASCII_TOPICS : TOPICS; // the hashtag ends the text
+        String topic = topics[random.nextInt(topics.length)];
         status.put("created_at", "Mon Nov 23 0" + random.nextInt(10) + ":1" + random.nextInt(10) + ":05 +0000 2026");
         status.put("id", id);
         status.put("id_str", Long.toString(id));
@@ -100,7 +129,7 @@ final class RealisticTweets {
         status.putNull("contributors");
         boolean retweet = mayNest && random.nextInt(100) < 15;
         if (retweet) {
-            ObjectNode original = status(random, id - 7_777_777, false);
+            ObjectNode original = status(random, id - 7_777_777, false, texts, false);
             status.set("retweeted_status", original);
             text = "RT @" + original.path("user").path("screen_name").asText() + ": " + original.path("text").asText();
         } else if (random.nextInt(100) < 10) {
@@ -121,7 +150,7 @@ final class RealisticTweets {
         status.put("filter_level", "low");
         status.put("lang", text.chars().anyMatch(c -> c > 0x3000) ? "ja" : "en");
         status.put("timestamp_ms", Long.toString(1_795_000_000_000L + random.nextInt(1_000_000)));
-        if (mayNest) {
+        if (mayNest && withTopic) {
             status.put("topic", topic);
         }
         return status;

@@ -107,7 +107,7 @@ class BothPathsAgreeTest {
             }
         });
         DecodedBatch consumer = new BatchDecoder(new FailurePolicy()).decode(List.of(
-                new dev.streamproc.consumer.StreamRecord(record.shardId(), record.sequenceNumber(), "pk", data)));
+                new dev.streamproc.lambdakit.KinesisRecord(record.shardId(), record.sequenceNumber(), "pk", data)));
         return new Paths(archive.rows(), archive.count(Result.ProcessingFailed), text.toString(), consumer);
     }
 

@@ -35,6 +35,7 @@ final class RuntimeApiServer implements AutoCloseable {
     /** How long a client may take to send one whole request once it has begun (idle keep-alive is not limited). */
     static final java.time.Duration REQUEST_TIME = java.time.Duration.ofSeconds(10);
 
+    private final java.time.Duration requestTime;
     private final String functionArn;
     private final Runnable onPoll;
     private final Consumer<FunctionError> onInitError;
@@ -54,6 +55,13 @@ final class RuntimeApiServer implements AutoCloseable {
      * @param onInitError called when the runtime reports that the handler could not be initialised
      */
     RuntimeApiServer(String functionArn, Runnable onPoll, Consumer<FunctionError> onInitError) throws IOException {
+        this(functionArn, onPoll, onInitError, REQUEST_TIME);
+    }
+
+    /** @param requestTime how long a client may take to send one whole request (tests shorten it) */
+    RuntimeApiServer(String functionArn, Runnable onPoll, Consumer<FunctionError> onInitError, java.time.Duration requestTime)
+            throws IOException {
+        this.requestTime = requestTime;
         this.functionArn = functionArn;
         this.onPoll = onPoll;
         this.onInitError = onInitError;
@@ -87,7 +95,7 @@ final class RuntimeApiServer implements AutoCloseable {
     private void serve(Socket socket) {
         try (socket) {
             HttpMessages.Reader in = new HttpMessages.Reader(socket.getInputStream(), socket.getOutputStream(),
-                    socket::setSoTimeout, REQUEST_TIME);
+                    socket::setSoTimeout, requestTime);
             for (HttpMessages.Request request = next(in, socket); request != null && !closed; request = next(in, socket)) {
                 HttpMessages.Response response = handle(request);
                 if (response == null) {

@@ -259,7 +259,7 @@ public final class KinesisServer implements LocalServer {
      */
     @Override
     public Optional<LocalServer> restartWithItsData() {
-        close();
+        ProcessControl.terminate(process.toHandle(), ProcessControl.DEFAULT_GRACE); // a graceful stop saves its streams
         return Optional.of(launch(config, main, tlsPort, plainPort));
     }
 
@@ -272,8 +272,13 @@ public final class KinesisServer implements LocalServer {
         return log;
     }
 
+    /**
+     * Without {@code --persist} the process is killed at once: on SIGTERM kinesis-mock waits for every client's idle
+     * keep-alive connection to close (up to 30 s; the grace period then ends it with SIGKILL after 5 s), only to
+     * write the streams to a file that the next start deletes.
+     */
     @Override
     public void close() {
-        ProcessControl.terminate(process.toHandle(), ProcessControl.DEFAULT_GRACE);
+        ProcessControl.terminate(process.toHandle(), config.persist() ? ProcessControl.DEFAULT_GRACE : Duration.ZERO);
     }
 }

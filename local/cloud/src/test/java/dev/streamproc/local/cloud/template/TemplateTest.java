@@ -125,6 +125,15 @@ class TemplateTest {
                 .isInstanceOf(TemplateException.class).hasMessageContaining("Resources.A").hasMessageContaining("unknown parameter or resource 'Missing'");
         assertThatThrownBy(() -> Template.parse(file, "Parameters: {}\n", options()))
                 .isInstanceOf(TemplateException.class).hasMessageContaining("has no Resources");
+        // found by TemplateFuzzTest: a recursive alias overflowed the stack of every reader of the tree
+        assertThatThrownBy(() -> Template.parse(file, "Resources:\n  A: &a\n    Type: AWS::SQS::Queue\n    B: *a\n", options()))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("not valid YAML").hasMessageContaining("cannot be recursive");
+        StringBuilder laughs = new StringBuilder("l0: &l0 [x, x]\n");
+        for (int i = 1; i <= 40; i++) {
+            laughs.append("l").append(i).append(": &l").append(i).append(" [*l").append(i - 1).append(", *l").append(i - 1).append("]\n");
+        }
+        assertThatThrownBy(() -> Template.parse(file, laughs + "Resources: {A: {Type: AWS::SQS::Queue, Properties: {X: *l40}}}\n", options()))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("expand it beyond");
         assertThatThrownBy(() -> Template.load(Path.of("does-not-exist.yaml")))
                 .isInstanceOf(TemplateException.class).hasMessageContaining("cannot read template");
     }

@@ -41,7 +41,9 @@ final class BadRecordBattery {
         EMPTY_SCREEN_NAME("empty screen_name", Consumer.REJECTED, Archive.FAILED),
         EMPTY_AGGREGATE("KPL aggregate with no user records", Consumer.REJECTED, Archive.FAILED),
         NESTED_AGGREGATE("nested KPL aggregate", Consumer.ITEM, Archive.ROW),
-        NOTICE("stream notice", Consumer.SKIPPED, Archive.DROPPED);
+        NOTICE("stream notice", Consumer.SKIPPED, Archive.DROPPED),
+        // Between two good tweets in one aggregate: both paths judge each user record alone.
+        BAD_IN_AGGREGATE("truncated JSON inside a KPL aggregate", Consumer.REJECTED, Archive.FAILED);
 
         final String label;
         final Consumer consumer;
@@ -142,6 +144,14 @@ final class BadRecordBattery {
         String nested = nextId();
         byte[] inner = KplAggregateEncoder.encode(List.of(new UserRecord("inner-" + nested, null, 0, tweet(nested, "nested_" + shard, "nested", "battery"), false)));
         entries.add(aggregateOf(hashKey, List.of(new Part(Category.NESTED_AGGREGATE, inner, nested))));
+
+        String c = nextId();
+        String d = nextId();
+        byte[] cut = tweet(nextId(), "cut_agg_" + shard, "cut off inside an aggregate", "battery");
+        entries.add(aggregate(hashKey, List.of(
+                new Part(Category.GOOD_AGGREGATED, tweet(c, "agg_" + shard, "before the bad one", "battery"), c),
+                new Part(Category.BAD_IN_AGGREGATE, Arrays.copyOf(cut, cut.length - 7), null),
+                new Part(Category.GOOD_AGGREGATED, tweet(d, "agg_" + shard, "after the bad one", "battery"), d))));
 
         entries.add(plain(hashKey, Category.NOTICE, ascii("{\"limit\":{\"track\":" + nextId() + ",\"timestamp_ms\":\"1700000000000\"}}"), null));
         return entries;

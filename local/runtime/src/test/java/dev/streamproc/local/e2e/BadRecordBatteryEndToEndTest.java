@@ -303,7 +303,7 @@ class BadRecordBatteryEndToEndTest {
     /** Category × outcome on each path: records with exactly one outcome, counted under it; others under "≠1". */
     String table() {
         StringBuilder t = new StringBuilder();
-        String header = String.format("%-36s %5s | %5s %5s %5s %5s %4s | %5s %5s %5s %4s%n", "category", "recs", "item", "rejct", "onfail",
+        String header = String.format("%-38s %5s | %5s %5s %5s %5s %4s | %5s %5s %5s %4s%n", "category", "recs", "item", "rejct", "onfail",
                 "skip", "≠1", "row", "fail", "drop", "≠1");
         t.append(header).append("-".repeat(header.length() - 1)).append('\n');
         for (Category category : Category.values()) {
@@ -326,7 +326,7 @@ class BadRecordBatteryEndToEndTest {
                     aOdd++;
                 }
             }
-            t.append(String.format("%-36s %5d | %5d %5d %5d %5d %4d | %5d %5d %5d %4d%n", category.label, records.size(),
+            t.append(String.format("%-38s %5d | %5d %5d %5d %5d %4d | %5d %5d %5d %4d%n", category.label, records.size(),
                     c.getOrDefault(Consumer.ITEM, 0L), c.getOrDefault(Consumer.REJECTED, 0L), c.getOrDefault(Consumer.ON_FAILURE, 0L),
                     c.getOrDefault(Consumer.SKIPPED, 0L), cOdd, a.getOrDefault(Archive.ROW, 0L), a.getOrDefault(Archive.FAILED, 0L),
                     a.getOrDefault(Archive.DROPPED, 0L), aOdd));
@@ -337,7 +337,7 @@ class BadRecordBatteryEndToEndTest {
         t.append("reasons (consumer | archive):\n");
         for (Category category : Category.values()) {
             if (consumerReasons.containsKey(category) || archiveReasons.containsKey(category)) {
-                t.append(String.format("  %-36s %s | %s%n", category.label, consumerReasons.getOrDefault(category, new TreeSet<>()),
+                t.append(String.format("  %-38s %s | %s%n", category.label, consumerReasons.getOrDefault(category, new TreeSet<>()),
                         archiveReasons.getOrDefault(category, new TreeSet<>())));
             }
         }

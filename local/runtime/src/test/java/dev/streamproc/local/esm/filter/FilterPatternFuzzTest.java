@@ -22,7 +22,7 @@ class FilterPatternFuzzTest {
             tree("{\"partitionKey\":\"1\",\"data\":{\"id_str\":\"1\",\"lang\":\"en\",\"retweet_count\":3,\"topic\":\"fuzz\","
                     + "\"user\":{\"screen_name\":\"a\",\"followers_count\":1.5e3},\"entities\":{\"hashtags\":[{\"text\":\"x\"},{\"text\":\"y\"}]}}}"),
             tree("{\"partitionKey\":\"2\",\"data\":\"not json, kept as a string\"}"),
-            tree("{\"partitionKey\":\"3\",\"data\":{\"a\":null,\"b\":[],\"c\":[1,\"1\",true,{\"d\":-0.0}],\"n\":-9223372036854775809}}"));
+            tree("{\"partitionKey\":\"3\",\"data\":{\"a\":null,\"b\":[],\"c\":[1,\"1\",true,{\"d\":-0.0}],\"n\":-9223372036854775809,\"retweet_count\":-1e999}}"));
 
     @FuzzTest(maxDuration = "5s")
     void parse(byte[] pattern) {

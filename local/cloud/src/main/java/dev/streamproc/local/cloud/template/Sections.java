@@ -32,12 +32,19 @@ final class Sections {
         this.resources = new LinkedHashMap<>();
         for (Map.Entry<String, Object> entry : declared.entrySet()) {
             Map<String, Object> resource = asMap(entry.getValue(), "Resources." + entry.getKey());
-            if (!(resource.get("Type") instanceof String)) {
+            if (!(resource.get("Type") instanceof String type)) {
                 throw error("", "resource " + entry.getKey() + " has no Type");
+            }
+            if (!RESOURCE_TYPE.matcher(type).matches()) { // CloudFormation: "Unrecognized resource types"
+                throw error("", "resource " + entry.getKey() + " has Type " + (type.matches("\\p{Graph}{1,100}") ? "'" + type + "'" : "(unprintable)")
+                        + ", which is not a resource type (AWS::Service::Resource, Custom::Name)");
             }
             resources.put(entry.getKey(), resource);
         }
     }
+
+    /** {@code AWS::Service::Resource}, {@code Custom::Name}, a module's {@code Org::Service::Name::MODULE}. */
+    private static final java.util.regex.Pattern RESOURCE_TYPE = java.util.regex.Pattern.compile("[A-Za-z0-9]+(::[A-Za-z0-9]+){1,3}");
 
     boolean declares(String logicalId) {
         return resources.containsKey(logicalId);

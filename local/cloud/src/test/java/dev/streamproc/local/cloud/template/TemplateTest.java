@@ -134,6 +134,10 @@ class TemplateTest {
         }
         assertThatThrownBy(() -> Template.parse(file, laughs + "Resources: {A: {Type: AWS::SQS::Queue, Properties: {X: *l40}}}\n", options()))
                 .isInstanceOf(TemplateException.class).hasMessageContaining("expand it beyond");
+        // found by TemplateFuzzTest: a Type without '::' made the ARN of the resource fail with an index error
+        assertThatThrownBy(() -> Template.parse(file, "Resources:\n  A:\n    Type: Bucket\n", options()))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("resource A has Type 'Bucket', which is not a resource type");
+        assertThat(Template.parse(file, "Resources:\n  A:\n    Type: Custom::Thing\n", options()).arn("A")).contains(":thing/");
         assertThatThrownBy(() -> Template.load(Path.of("does-not-exist.yaml")))
                 .isInstanceOf(TemplateException.class).hasMessageContaining("cannot read template");
     }

@@ -138,6 +138,9 @@ class TemplateTest {
         assertThatThrownBy(() -> Template.parse(file, "Resources:\n  A:\n    Type: Bucket\n", options()))
                 .isInstanceOf(TemplateException.class).hasMessageContaining("resource A has Type 'Bucket', which is not a resource type");
         assertThat(Template.parse(file, "Resources:\n  A:\n    Type: Custom::Thing\n", options()).arn("A")).contains(":thing/");
+        // found by TemplateFuzzTest: a logical ID YAML reads as a boolean failed with a ClassCastException
+        assertThatThrownBy(() -> Template.parse(file, "Resources:\n  false:\n    Type: AWS::SQS::Queue\n", options()))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("resource name false is not a logical ID");
         assertThatThrownBy(() -> Template.load(Path.of("does-not-exist.yaml")))
                 .isInstanceOf(TemplateException.class).hasMessageContaining("cannot read template");
     }

@@ -2,6 +2,7 @@ package dev.streamproc.model;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.streamproc.model.RecordFields.Hashtags;
 import dev.streamproc.model.RecordFields.Includes;
 import dev.streamproc.model.RecordFields.LongForm;
@@ -28,6 +29,9 @@ public final class TweetParser {
     /** Kinesis' maximum record size: nothing larger can be a record we produced. */
     public static final int MAX_RECORD_BYTES = 1024 * 1024;
 
+    /** The {@code , from `StreamReadConstraints...`} part of a constraint message: Jackson's API, not the record's. */
+    private static final java.util.regex.Pattern LIMIT_SOURCE = java.util.regex.Pattern.compile(", from `[^`]*`");
+
     private TweetParser() {
     }
 
@@ -46,6 +50,9 @@ public final class TweetParser {
         Content content;
         try {
             content = StreamingRecordReader.read(utf8);
+        } catch (StreamConstraintsException e) {
+            // Nesting or a number beyond Jackson's limits: the error has no location, its message names the limit.
+            return new ParseResult.Rejected("JSON beyond the parser's limits: " + LIMIT_SOURCE.matcher(e.getOriginalMessage()).replaceAll(""));
         } catch (JsonProcessingException e) {
             return new ParseResult.Rejected("malformed JSON at offset " + offsetOf(e.getLocation()));
         } catch (IOException e) {

@@ -180,6 +180,16 @@ class TweetParserTest {
     }
 
     @Test
+    void rejectsJsonBeyondTheParsersLimitsNamingTheLimitNotAnOffset() {
+        // Jackson's StreamReadConstraints: 1,000 nesting levels, 1,000-digit numbers; such an error has no location.
+        String deep = "{\"id_str\":\"1\",\"deep\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
+        assertThat(parse(deep)).isEqualTo(new ParseResult.Rejected(
+                "JSON beyond the parser's limits: Document nesting depth (1001) exceeds the maximum allowed (1000)"));
+        assertThat(parse("{\"id\":" + "9".repeat(1_100) + "}")).isEqualTo(new ParseResult.Rejected(
+                "JSON beyond the parser's limits: Number value length (1100) exceeds the maximum allowed (1000)"));
+    }
+
+    @Test
     void rejectsInvalidUtf8WithTheByteOffset() {
         byte[] good = bytes("v1-japanese.json");
         byte[] bad = Arrays.copyOf(good, good.length);

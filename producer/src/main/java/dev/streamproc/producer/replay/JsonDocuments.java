@@ -44,8 +44,9 @@ final class JsonDocuments {
     private final Deque<Item> ready = new ArrayDeque<>();
     private JsonParser parser;
     private ByteArrayFeeder feeder;
-    private int lineBase;          // line number of the parser's first line, minus one
-    private int line;              // the line being fed
+    // The line being fed, and so the line of every token the parser returns: no JSON token spans a newline (strings
+    // hold none raw), and the parser's own line numbers would also count a lone CR, which the file's lines do not.
+    private int line;
     private byte[] currentLine;
     private final ByteArrayOutputStream window = new ByteArrayOutputStream();
     private long windowStart;      // parser offset of window's first byte
@@ -60,7 +61,7 @@ final class JsonDocuments {
     JsonDocuments(ObjectMapper json, InputStream in) {
         this.json = json;
         this.in = in;
-        restart(false, 1);
+        restart(false);
     }
 
     /** The next item, or null at the end of the input. */
@@ -79,9 +80,8 @@ final class JsonDocuments {
         return ready.poll();
     }
 
-    /** A new parser whose first line is {@code firstLine} of the file. */
-    private void restart(boolean insideArray, int firstLine) {
-        lineBase = firstLine - 1;
+    /** A new parser, fed from the next line on (or from the current line again, by the caller). */
+    private void restart(boolean insideArray) {
         try {
             parser = json.getFactory().createNonBlockingByteArrayParser();
         } catch (IOException e) {
@@ -147,7 +147,7 @@ final class JsonDocuments {
             if (documentLevel) {
                 docStart = parser.currentLocation().getByteOffset() - 1; // the parser stands just after the '{' or '['
 
-                docLine = lineOf(parser.currentTokenLocation().getLineNr());
+                docLine = line;
             }
             depth++;
             skipRecoveryNull = false;
@@ -163,7 +163,7 @@ final class JsonDocuments {
             return;
         }
         if (documentLevel && !(skipRecoveryNull && token == JsonToken.VALUE_NULL)) {
-            ready.add(new Rejected("not a JSON object", lineOf(parser.currentTokenLocation().getLineNr())));
+            ready.add(new Rejected("not a JSON object", line));
         }
         skipRecoveryNull = false;
     }
@@ -192,11 +192,11 @@ final class JsonDocuments {
         boolean array = inRootArray;
         if (docStart >= 0 && docLine < line && mayRetry) {
             ready.add(new Rejected("invalid JSON (document not complete)", docLine));
-            restart(array, line);
+            restart(array);
             feed(currentLine, false); // the error's line may hold the next good document
         } else {
             ready.add(new Rejected("invalid JSON", line));
-            restart(array, line + 1);
+            restart(array);
         }
     }
 
@@ -215,10 +215,6 @@ final class JsonDocuments {
         } else if (inRootArray) {
             ready.add(new Rejected("invalid JSON (top-level array not closed at the end of the file)", line));
         }
-    }
-
-    private int lineOf(int parserLine) {
-        return lineBase + parserLine;
     }
 
     /** One line with its newline, or null at the end. */

@@ -1,8 +1,13 @@
 package dev.streamproc.local.cloud.template;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
@@ -26,10 +31,53 @@ public final class CfnYaml {
     private CfnYaml() {
     }
 
+    /** More nodes than any real template has: aliases that expand beyond it are an attack, not a stack. */
+    static final long MAX_EXPANDED_NODES = 1_000_000;
+
+    /**
+     * @throws IllegalArgumentException when an alias makes the document recursive (a node containing itself, which
+     *                                  JSON and so CloudFormation cannot express) or expands it beyond
+     *                                  {@link #MAX_EXPANDED_NODES}: every reader of the result walks the tree
+     */
     public static Object parse(String text) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(200);
-        return new Yaml(new Constructor(options)).load(text);
+        Object root = new Yaml(new Constructor(options)).load(text);
+        expandedSize(root, Collections.newSetFromMap(new IdentityHashMap<>()), new IdentityHashMap<>());
+        return root;
+    }
+
+    /** Nodes of the tree with every alias expanded; each shared node is counted once, then remembered. */
+    private static long expandedSize(Object node, Set<Object> open, Map<Object, Long> done) {
+        Collection<?> children;
+        if (node instanceof Map<?, ?> map) {
+            List<Object> both = new ArrayList<>(map.keySet());
+            both.addAll(map.values());
+            children = both;
+        } else if (node instanceof List<?> list) {
+            children = list;
+        } else if (node instanceof UnknownTag unknown) {
+            children = Collections.singletonList(unknown.value());
+        } else {
+            return 1;
+        }
+        Long known = done.get(node);
+        if (known != null) {
+            return known;
+        }
+        if (!open.add(node)) {
+            throw new IllegalArgumentException("an alias (*name) refers to a node that contains it: a template cannot be recursive");
+        }
+        long size = 1;
+        for (Object child : children) {
+            size += expandedSize(child, open, done);
+            if (size > MAX_EXPANDED_NODES) {
+                throw new IllegalArgumentException("its aliases (*name) expand it beyond " + MAX_EXPANDED_NODES + " nodes");
+            }
+        }
+        open.remove(node);
+        done.put(node, size);
+        return size;
     }
 
     private static final class Constructor extends SafeConstructor {

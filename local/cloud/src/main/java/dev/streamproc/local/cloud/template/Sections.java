@@ -30,14 +30,24 @@ final class Sections {
             throw error("", "has no Resources");
         }
         this.resources = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> entry : declared.entrySet()) {
+        for (Map.Entry<?, ?> entry : ((Map<?, ?>) declared).entrySet()) {
+            if (!(entry.getKey() instanceof String)) { // YAML reads an unquoted true, 12 or null as no string
+                throw error("", "resource name " + entry.getKey() + " is not a logical ID: quote it or name it with letters and digits");
+            }
             Map<String, Object> resource = asMap(entry.getValue(), "Resources." + entry.getKey());
-            if (!(resource.get("Type") instanceof String)) {
+            if (!(resource.get("Type") instanceof String type)) {
                 throw error("", "resource " + entry.getKey() + " has no Type");
             }
-            resources.put(entry.getKey(), resource);
+            if (!RESOURCE_TYPE.matcher(type).matches()) { // CloudFormation: "Unrecognized resource types"
+                throw error("", "resource " + entry.getKey() + " has Type " + (type.matches("\\p{Graph}{1,100}") ? "'" + type + "'" : "(unprintable)")
+                        + ", which is not a resource type (AWS::Service::Resource, Custom::Name)");
+            }
+            resources.put((String) entry.getKey(), resource);
         }
     }
+
+    /** {@code AWS::Service::Resource}, {@code Custom::Name}, a module's {@code Org::Service::Name::MODULE}. */
+    private static final java.util.regex.Pattern RESOURCE_TYPE = java.util.regex.Pattern.compile("[A-Za-z0-9]+(::[A-Za-z0-9]+){1,3}");
 
     boolean declares(String logicalId) {
         return resources.containsKey(logicalId);

@@ -125,6 +125,22 @@ class TemplateTest {
                 .isInstanceOf(TemplateException.class).hasMessageContaining("Resources.A").hasMessageContaining("unknown parameter or resource 'Missing'");
         assertThatThrownBy(() -> Template.parse(file, "Parameters: {}\n", options()))
                 .isInstanceOf(TemplateException.class).hasMessageContaining("has no Resources");
+        // found by TemplateFuzzTest: a recursive alias overflowed the stack of every reader of the tree
+        assertThatThrownBy(() -> Template.parse(file, "Resources:\n  A: &a\n    Type: AWS::SQS::Queue\n    B: *a\n", options()))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("not valid YAML").hasMessageContaining("cannot be recursive");
+        StringBuilder laughs = new StringBuilder("l0: &l0 [x, x]\n");
+        for (int i = 1; i <= 40; i++) {
+            laughs.append("l").append(i).append(": &l").append(i).append(" [*l").append(i - 1).append(", *l").append(i - 1).append("]\n");
+        }
+        assertThatThrownBy(() -> Template.parse(file, laughs + "Resources: {A: {Type: AWS::SQS::Queue, Properties: {X: *l40}}}\n", options()))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("expand it beyond");
+        // found by TemplateFuzzTest: a Type without '::' made the ARN of the resource fail with an index error
+        assertThatThrownBy(() -> Template.parse(file, "Resources:\n  A:\n    Type: Bucket\n", options()))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("resource A has Type 'Bucket', which is not a resource type");
+        assertThat(Template.parse(file, "Resources:\n  A:\n    Type: Custom::Thing\n", options()).arn("A")).contains(":thing/");
+        // found by TemplateFuzzTest: a logical ID YAML reads as a boolean failed with a ClassCastException
+        assertThatThrownBy(() -> Template.parse(file, "Resources:\n  false:\n    Type: AWS::SQS::Queue\n", options()))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("resource name false is not a logical ID");
         assertThatThrownBy(() -> Template.load(Path.of("does-not-exist.yaml")))
                 .isInstanceOf(TemplateException.class).hasMessageContaining("cannot read template");
     }

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Reads the elements of a pattern's value list into {@link Matcher}s, with the operators of Lambda's filter grammar
@@ -49,7 +50,7 @@ final class Matchers {
                 return false;
             }
             if (expected.isNumber()) {
-                return value.isNumber() && value.decimalValue().compareTo(expected.decimalValue()) == 0;
+                return value.isNumber() && decimal(value).flatMap(v -> decimal(expected).map(e -> v.compareTo(e) == 0)).orElse(false);
             }
             return expected.equals(value);
         };
@@ -113,12 +114,25 @@ final class Matchers {
             if (!op.isTextual() || !List.of("=", "<", "<=", ">", ">=").contains(op.asText()) || !limit.isNumber()) {
                 throw new IllegalArgumentException("bad 'numeric' condition " + op + " " + limit);
             }
-            bounds.add(new Bound(op.asText(), limit.decimalValue()));
+            bounds.add(new Bound(op.asText(), decimal(limit).orElseThrow(
+                    () -> new IllegalArgumentException("'numeric' limit " + limit + " is out of range"))));
         }
         if (bounds.size() == 2 && !(bounds.get(0).op.startsWith(">") && bounds.get(1).op.startsWith("<"))) {
             throw new IllegalArgumentException("a 'numeric' range is [\">\" or \">=\", low, \"<\" or \"<=\", high], was " + argument);
         }
-        return value -> value != null && value.isNumber() && bounds.stream().allMatch(b -> b.holds(value.decimalValue()));
+        return value -> value != null && value.isNumber()
+                && decimal(value).map(v -> bounds.stream().allMatch(b -> b.holds(v))).orElse(false);
+    }
+
+    /**
+     * A JSON number's exact value, or empty for one read as an infinite double (e.g. {@code 1e999}, in a record or a
+     * pattern), which has none: such a number matches no numeric rule instead of failing the whole filter.
+     */
+    static Optional<BigDecimal> decimal(JsonNode number) {
+        if ((number.isDouble() || number.isFloat()) && !Double.isFinite(number.doubleValue())) {
+            return Optional.empty();
+        }
+        return Optional.of(number.decimalValue());
     }
 
     /** Matches a present value (null included) that the inner rule does not match. */

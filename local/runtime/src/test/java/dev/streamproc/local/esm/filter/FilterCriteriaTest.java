@@ -114,4 +114,15 @@ class FilterCriteriaTest {
         assertThat(criteria.matches(JSON.readTree("{\"data\":{\"lang\":\"fr\"}}"))).isFalse();
         assertThat(FilterCriteria.fromProperty(null).isEmpty()).isTrue();
     }
+
+    @Test
+    void aNumberBeyondDoubleRangeMatchesNoNumericRuleAndBreaksNothing() throws Exception {
+        // found by FilterPatternFuzzTest: 1e999 is read as an infinite double, whose decimalValue() threw
+        assertThat(matches("{\"n\":[{\"numeric\":[\">\",0]}]}", "{\"n\":1e999}")).as("in a record").isFalse();
+        assertThat(matches("{\"n\":[5]}", "{\"n\":1e999}")).isFalse();
+        assertThat(matches("{\"n\":[1e999]}", "{\"n\":1e999}")).as("as a literal of the pattern").isFalse();
+        assertThat(matches("{\"n\":[1e999, 5]}", "{\"n\":5}")).isTrue();
+        assertThatThrownBy(() -> FilterCriteria.of(List.of("{\"n\":[{\"numeric\":[\"<\",1e999]}]}")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("out of range");
+    }
 }

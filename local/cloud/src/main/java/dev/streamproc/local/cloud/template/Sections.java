@@ -18,11 +18,21 @@ final class Sections {
     /** Logical id → the resource's declaration (Type, Properties, Condition, ...), template order. */
     final Map<String, Map<String, Object>> resources;
 
+    /** A section whose every key is a name: YAML reads an unquoted true, 12 or an empty key as no string. */
+    private Map<String, Object> named(Map<String, Object> section, String what) {
+        for (Object key : section.keySet()) {
+            if (!(key instanceof String)) {
+                throw error("", what + " name " + key + " is not a logical ID: quote it or name it with letters and digits");
+            }
+        }
+        return section;
+    }
+
     Sections(Path file, Map<String, Object> root) {
         this.file = file;
-        this.parameters = asMap(root.getOrDefault("Parameters", Map.of()), "Parameters");
-        this.mappings = asMap(root.getOrDefault("Mappings", Map.of()), "Mappings");
-        this.conditions = asMap(root.getOrDefault("Conditions", Map.of()), "Conditions");
+        this.parameters = named(asMap(root.getOrDefault("Parameters", Map.of()), "Parameters"), "parameter");
+        this.mappings = named(asMap(root.getOrDefault("Mappings", Map.of()), "Mappings"), "mapping");
+        this.conditions = named(asMap(root.getOrDefault("Conditions", Map.of()), "Conditions"), "condition");
         Map<String, Object> globals = asMap(root.getOrDefault("Globals", Map.of()), "Globals");
         this.functionGlobals = asMap(globals.getOrDefault("Function", Map.of()), "Globals.Function");
         Map<String, Object> declared = asMap(root.get("Resources"), "Resources");

@@ -141,6 +141,9 @@ class TemplateTest {
         // found by TemplateFuzzTest: a logical ID YAML reads as a boolean failed with a ClassCastException
         assertThatThrownBy(() -> Template.parse(file, "Resources:\n  false:\n    Type: AWS::SQS::Queue\n", options()))
                 .isInstanceOf(TemplateException.class).hasMessageContaining("resource name false is not a logical ID");
+        // found by TemplateFuzzTest: a parameter whose name YAML reads as null (an anchor with no key) failed with a NullPointerException
+        assertThatThrownBy(() -> Template.parse(file, "Parameters:\n  &a : {Type: String, Default: x}\nResources:\n  A:\n    Type: AWS::SQS::Queue\n", options()))
+                .isInstanceOf(TemplateException.class).hasMessageContaining("parameter name null is not a logical ID");
         assertThatThrownBy(() -> Template.load(Path.of("does-not-exist.yaml")))
                 .isInstanceOf(TemplateException.class).hasMessageContaining("cannot read template");
     }

@@ -259,7 +259,7 @@ public final class KinesisServer implements LocalServer {
      */
     @Override
     public Optional<LocalServer> restartWithItsData() {
-        close();
+        ProcessControl.terminate(process.toHandle(), ProcessControl.DEFAULT_GRACE); // one that still runs saves its streams first
         return Optional.of(launch(config, main, tlsPort, plainPort));
     }
 
@@ -272,8 +272,22 @@ public final class KinesisServer implements LocalServer {
         return log;
     }
 
+    /**
+     * Stops kinesis-mock. With {@code --persist} it gets SIGTERM and writes its streams before it exits. Without, that
+     * last write (seconds for a stream of a few MB) would be cleared unread by the next start: it is killed at once,
+     * and its file (perhaps torn by the kill) goes with it, as the next start would clear it.
+     */
     @Override
     public void close() {
-        ProcessControl.terminate(process.toHandle(), ProcessControl.DEFAULT_GRACE);
+        if (config.persist()) {
+            ProcessControl.terminate(process.toHandle(), ProcessControl.DEFAULT_GRACE);
+            return;
+        }
+        ProcessControl.terminate(process.toHandle(), Duration.ZERO);
+        try {
+            Files.deleteIfExists(dataFile(config));
+        } catch (IOException e) {
+            // cleared by the next start all the same
+        }
     }
 }

@@ -25,8 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
@@ -316,30 +314,17 @@ public final class LocalCloud implements AutoCloseable {
                     .orElseThrow(() -> new IllegalStateException(type.getSimpleName() + " did not start"));
         }
 
-        /**
-         * Stops every server at once: they are independent by now (the runtime that used them has stopped), and each
-         * waits for its own process or threads (kinesis-mock writes its streams before it exits), so in turn they
-         * added up to seconds.
-         */
         @Override
         public void close() {
             List<LocalServer> all = all();
             Collections.reverse(all);
-            List<CompletableFuture<Void>> stops = new ArrayList<>();
-            for (LocalServer server : all) {
-                stops.add(CompletableFuture.runAsync(server::close, runnable -> {
-                    Thread t = new Thread(runnable, "stop-" + server.name());
-                    t.setDaemon(true);
-                    t.start();
-                }));
-            }
             RuntimeException first = null;
-            for (CompletableFuture<Void> stop : stops) {
+            for (LocalServer server : all) {
                 try {
-                    stop.join();
-                } catch (CompletionException e) {
+                    server.close();
+                } catch (RuntimeException e) {
                     if (first == null) {
-                        first = e.getCause() instanceof RuntimeException r ? r : e;
+                        first = e;
                     }
                 }
             }

@@ -4,6 +4,7 @@ import dev.streamproc.local.cloud.process.RepoRoot;
 import dev.streamproc.local.demo.ArchiveCensus;
 import dev.streamproc.local.demo.Demo;
 import dev.streamproc.local.demo.DemoOptions;
+import dev.streamproc.local.demo.DemoPhases;
 import dev.streamproc.local.demo.DemoQueries;
 import dev.streamproc.local.demo.DemoReport;
 import dev.streamproc.local.demo.DemoSummary;
@@ -164,6 +165,7 @@ public final class DemoCommand implements Callable<Integer> {
         PrintStream out = streamproc.out();
         PrintStream err = streamproc.err();
         Demo demo = new Demo(options, out);
+        DemoPhases phases = DemoPhases.sinceJvmStart();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             demo.close();
@@ -172,20 +174,25 @@ public final class DemoCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             demo.start();
+            phases.mark("ready");
             demo.produce();
+            phases.mark("producer");
             java.util.Optional<String> sourceFailure = demo.sourceFailure();
             if (sourceFailure.isPresent() && demo.producedNothing()) {
                 err.println("streamproc demo: " + sourceFailure.get());
                 return 1; // nothing of the source's to drain or count
             }
             DemoReport report = demo.drain();
+            phases.mark("drain after the producer");
             DemoSummary.print(report, out);
             if (options.summaryJson() != null) {
                 DemoSummary.write(report, options.summaryJson());
             }
+            phases.mark("report");
             String exampleId = demo.archive().rows().isEmpty() ? null : ArchiveCensus.idOf(demo.archive().rows().get(0));
             Map<String, QueryResult> results = DemoQueries.run(RepoRoot.find().resolve("athena"), demo.pipeline().cloud().s3Dir(), exampleId, out);
             boolean queriesRan = results.values().stream().allMatch(r -> r != null);
+            phases.mark("queries");
             if (options.keep()) {
                 out.println();
                 out.println("Everything stays up (--keep). Try: ./streamproc items --topic '<a topic above>' | ./streamproc query 'SELECT ...'"
@@ -198,6 +205,8 @@ public final class DemoCommand implements Callable<Integer> {
                         + ": ./streamproc query works on it.");
                 Runtime.getRuntime().removeShutdownHook(hook);
                 demo.close();
+                phases.mark("stop");
+                out.println(phases.line());
             }
             sourceFailure.ifPresent(line -> err.println("streamproc demo: " + line));
             return report.closes() && queriesRan && sourceFailure.isEmpty() ? 0 : 1;

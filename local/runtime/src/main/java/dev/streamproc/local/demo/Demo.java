@@ -164,11 +164,20 @@ public final class Demo implements AutoCloseable {
         Instant deadline = Instant.now().plus(options.drainTimeout());
         census = readCensus();
         long kinesisRecords = census.kinesisRecords();
-        boolean consumed = waitUntil(deadline, () -> pipeline.mappings().stream().allMatch(m -> handled(m, kinesisRecords)));
+        // Firehose would wait for its buffering hints (60 s by default); the run is over, so flush as on shutdown —
+        // as soon as it has read the whole stream, so that its last processor run and S3 write overlap the consumer's.
         boolean archived = waitUntil(deadline, () -> pipeline.deliveries().stream().allMatch(d -> d.metrics().kinesisRecordsIn() >= kinesisRecords));
-        // Firehose would wait for its buffering hints (60 s by default); the run is over, so flush as on shutdown.
         pipeline.deliveries().forEach(FirehoseDelivery::flushNow);
-        archived &= waitUntil(deadline, () -> pipeline.deliveries().stream().allMatch(d -> d.metrics().inFlight() == 0));
+        boolean consumed = waitUntil(deadline, () -> pipeline.mappings().stream().allMatch(m -> handled(m, kinesisRecords)));
+        long userRecords = census.userRecords().size();
+        archived &= waitUntil(deadline, () -> pipeline.deliveries().stream().allMatch(d -> {
+            FirehoseMetrics.Snapshot m = d.metrics();
+            if (m.inFlight() == 0 && m.recordsIn() >= userRecords) {
+                return true;
+            }
+            d.flushNow(); // records taken in after the first flush are flushed too
+            return false;
+        }));
         Instant drained = Instant.now();
         if (progress != null) {
             progress.close();

@@ -66,7 +66,8 @@ public final class ProducerProcess implements AutoCloseable {
             Path summary = workDir.resolve("producer-summary.json");
             Files.deleteIfExists(summary);
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:+UseSerialGC", "-Xmx512m", "-cp", jar.toString(), MAIN_CLASS, "--stream", stream));
+                    // C1 only, as Lambda's Java runtimes start the JVM: the producer is done before C2 would pay off
+                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx512m", "-cp", jar.toString(), MAIN_CLASS, "--stream", stream));
             command.addAll(sourceArgs);
             command.addAll(List.of("--summary-json", summary.toString(), "--progress", "1s"));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

@@ -259,7 +259,7 @@ public final class KinesisServer implements LocalServer {
      */
     @Override
     public Optional<LocalServer> restartWithItsData() {
-        ProcessControl.terminate(process.toHandle(), ProcessControl.DEFAULT_GRACE); // a graceful stop saves its streams
+        ProcessControl.terminate(process.toHandle(), ProcessControl.DEFAULT_GRACE); // one that still runs saves its streams first
         return Optional.of(launch(config, main, tlsPort, plainPort));
     }
 
@@ -273,12 +273,21 @@ public final class KinesisServer implements LocalServer {
     }
 
     /**
-     * Without {@code --persist} the process is killed at once: on SIGTERM kinesis-mock waits for every client's idle
-     * keep-alive connection to close (up to 30 s; the grace period then ends it with SIGKILL after 5 s), only to
-     * write the streams to a file that the next start deletes.
+     * Stops kinesis-mock. With {@code --persist} it gets SIGTERM and writes its streams before it exits. Without, it
+     * is killed at once: on SIGTERM kinesis-mock waits for every client's idle keep-alive connection to close (up to
+     * 30 s), only to write the streams to a file the next start clears; that file (perhaps torn by the kill) goes too.
      */
     @Override
     public void close() {
-        ProcessControl.terminate(process.toHandle(), config.persist() ? ProcessControl.DEFAULT_GRACE : Duration.ZERO);
+        if (config.persist()) {
+            ProcessControl.terminate(process.toHandle(), ProcessControl.DEFAULT_GRACE);
+            return;
+        }
+        ProcessControl.terminate(process.toHandle(), Duration.ZERO);
+        try {
+            Files.deleteIfExists(dataFile(config));
+        } catch (IOException e) {
+            // cleared by the next start all the same
+        }
     }
 }

@@ -16,15 +16,19 @@ import java.util.function.Consumer;
 
 /**
  * Watches the servers of a running cloud: a liveness check of each on a schedule. A server whose process is gone,
- * or that fails {@link #STRIKES} checks in a row, is started again on its ports with the data it had kept; when that
+ * or that has answered no check for {@link #UNRESPONSIVE_LIMIT}, is started again on its ports with the data it had kept; when that
  * is not possible (its data was in memory) or fails, one line names it and says what to run, and the listeners
  * hear of it — {@code up} then stops, the demo reports what it had.
  */
 final class ServerSupervisor implements AutoCloseable {
 
     static final Duration INTERVAL = Duration.ofSeconds(1);
-    /** A busy 2-core machine can miss one health check: three in a row before a server that still runs is given up. */
-    static final int STRIKES = 3;
+    /**
+     * How long a server whose process still runs may answer no check before it is given up. A busy 2-core machine
+     * (kinesis-mock rewriting its streams file while two test JVMs run) missed three 1 s checks in a row, and the
+     * restart of a server that was only slow cost the records of its last save interval: be patient with the living.
+     */
+    static final Duration UNRESPONSIVE_LIMIT = Duration.ofSeconds(20);
 
     /** Where the servers are kept. */
     interface Slots {
@@ -35,14 +39,17 @@ final class ServerSupervisor implements AutoCloseable {
 
     private final Slots slots;
     private final Consumer<ServerEvent> listener;
-    private final Map<String, Integer> strikes = new HashMap<>();
+    private final Duration unresponsiveLimit;
+    /** Server name → when it first missed a check (System.nanoTime), while it keeps missing them. */
+    private final Map<String, Long> unansweredSince = new HashMap<>();
     private final Set<String> lost = new HashSet<>();
     private final ScheduledExecutorService schedule;
     private final Object checking = new Object();
     private volatile boolean closed;
 
-    private ServerSupervisor(Slots slots, Consumer<ServerEvent> listener) {
+    private ServerSupervisor(Slots slots, Duration unresponsiveLimit, Consumer<ServerEvent> listener) {
         this.slots = slots;
+        this.unresponsiveLimit = unresponsiveLimit;
         this.listener = listener;
         this.schedule = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "local-cloud-supervisor");
@@ -52,7 +59,11 @@ final class ServerSupervisor implements AutoCloseable {
     }
 
     static ServerSupervisor start(Slots slots, Duration interval, Consumer<ServerEvent> listener) {
-        ServerSupervisor supervisor = new ServerSupervisor(slots, listener);
+        return start(slots, interval, UNRESPONSIVE_LIMIT, listener);
+    }
+
+    static ServerSupervisor start(Slots slots, Duration interval, Duration unresponsiveLimit, Consumer<ServerEvent> listener) {
+        ServerSupervisor supervisor = new ServerSupervisor(slots, unresponsiveLimit, listener);
         supervisor.schedule.scheduleWithFixedDelay(supervisor::checkOnce, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         return supervisor;
     }
@@ -80,14 +91,14 @@ final class ServerSupervisor implements AutoCloseable {
     private void check(LocalServer server) {
         boolean exited = server.exited();
         if (!exited && server.isAlive()) {
-            strikes.remove(server.name());
+            unansweredSince.remove(server.name());
             return;
         }
-        int count = strikes.merge(server.name(), 1, Integer::sum);
-        if (!exited && count < STRIKES) {
+        long since = unansweredSince.computeIfAbsent(server.name(), name -> System.nanoTime());
+        if (!exited && System.nanoTime() - since < unresponsiveLimit.toNanos()) {
             return;
         }
-        strikes.remove(server.name());
+        unansweredSince.remove(server.name());
         String what = describe(server) + (exited ? " died" : " stopped answering");
         Optional<LocalServer> restarted;
         try {

@@ -92,7 +92,7 @@ class ServerSupervisorTest {
                 throw new AssertionError("an in-memory server is not restarted");
             }
         };
-        try (ServerSupervisor supervisor = ServerSupervisor.start(slots, Duration.ofMillis(50), events::add)) {
+        try (ServerSupervisor supervisor = ServerSupervisor.start(slots, Duration.ofMillis(50), Duration.ofMillis(200), events::add)) {
             ssm.close(); // it stops answering; its parameters were in memory
             awaitUntil(Duration.ofSeconds(10), () -> !events.isEmpty());
             Thread.sleep(500); // more rounds of checks: still one line
@@ -102,6 +102,60 @@ class ServerSupervisorTest {
         assertThat(events.get(0).server()).isEqualTo("ssm");
         assertThat(events.get(0).line()).isEqualTo("local cloud: the ssm server (port " + ssm.port() + ") stopped answering and cannot be"
                 + " started again with its data from here: stop everything (Ctrl-C or ./streamproc down) and start it again (./streamproc up)");
+    }
+
+    @Test
+    void aServerThatIsOnlySlowForAWhileIsNeitherRestartedNorLost() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean restarted = new java.util.concurrent.atomic.AtomicBoolean();
+        LocalServer slow = new LocalServer() {
+            @Override
+            public String name() {
+                return "kinesis";
+            }
+
+            @Override
+            public List<Integer> ports() {
+                return List.of(1);
+            }
+
+            @Override
+            public String endpoint() {
+                return "http://127.0.0.1:1";
+            }
+
+            @Override
+            public boolean isAlive() {
+                return checks.incrementAndGet() > 10; // misses ten checks in a row (busy writing its streams), then answers
+            }
+
+            @Override
+            public java.util.Optional<LocalServer> restartWithItsData() {
+                restarted.set(true);
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        List<ServerEvent> events = new CopyOnWriteArrayList<>();
+        ServerSupervisor.Slots slots = new ServerSupervisor.Slots() {
+            @Override
+            public List<LocalServer> all() {
+                return List.of(slow);
+            }
+
+            @Override
+            public void replace(LocalServer dead, LocalServer again) {
+                throw new AssertionError("a slow server is not replaced");
+            }
+        };
+        try (ServerSupervisor supervisor = ServerSupervisor.start(slots, Duration.ofMillis(20), Duration.ofSeconds(5), events::add)) {
+            awaitUntil(Duration.ofSeconds(10), () -> checks.get() > 20);
+        }
+        assertThat(events).isEmpty();
+        assertThat(restarted).isFalse();
     }
 
     private static long modifiedMillis(Path file) {

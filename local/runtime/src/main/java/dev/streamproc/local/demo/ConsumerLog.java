@@ -66,7 +66,8 @@ public final class ConsumerLog {
         return new Counts(rejected.size(), skipped, written, invocations, Set.copyOf(rejected));
     }
 
-    private static JsonNode json(String line) {
+    /** The JSON object a structured log line carries, or null for other lines (platform START/END/REPORT, JVM output). */
+    public static JsonNode json(String line) {
         int start = line.indexOf('{');
         if (start < 0) {
             return null;

@@ -35,6 +35,9 @@ import java.util.stream.Stream;
  */
 public final class Demo implements AutoCloseable {
 
+    /** How long the census waits out a Kinesis server being started again by the supervisor (its start takes seconds). */
+    private static final Duration CENSUS_PATIENCE = Duration.ofSeconds(60);
+
     /** The stack name the demo deploys (the table is {@code streamproc-EventData}, as on AWS). */
     public static final String STACK_NAME = LocalCloudConfig.DEFAULT_STACK_NAME;
 
@@ -200,13 +203,25 @@ public final class Demo implements AutoCloseable {
 
     /** The stream's records; none when its server was lost with them (the report then says so). */
     private StreamCensus readCensus() {
-        try {
-            return StreamCensus.read(new KinesisStreamSource(pipeline.cloud().kinesisClient(), streamArn));
-        } catch (RuntimeException e) {
-            if (lostServer().isPresent()) {
-                return StreamCensus.unavailable();
+        long deadline = System.nanoTime() + CENSUS_PATIENCE.toNanos();
+        while (true) {
+            try {
+                return StreamCensus.read(new KinesisStreamSource(pipeline.cloud().kinesisClient(), streamArn));
+            } catch (RuntimeException e) {
+                if (lostServer().isPresent()) {
+                    return StreamCensus.unavailable();
+                }
+                if (System.nanoTime() > deadline || Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+                // the supervisor may be starting the Kinesis server again with its streams; the census reads from the start
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
-            throw e;
         }
     }
 

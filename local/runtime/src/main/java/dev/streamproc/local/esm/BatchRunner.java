@@ -113,18 +113,9 @@ public final class BatchRunner {
                 attempt = attempt.slice(expired, attempt.records.size());
             }
             String requestId = UUID.randomUUID().toString();
-            InvocationResult result;
-            try {
-                result = invoker.invoke(settings.functionId(), envelope.wrap(format.event(attempt.records)), requestId);
-            } catch (CancellationException e) {
+            InvocationResult result = invokeOnce(invoker, settings.functionId(), envelope.wrap(format.event(attempt.records)), requestId);
+            if (result == null) {
                 return false;
-            } catch (RuntimeException e) {
-                if (Thread.currentThread().isInterrupted()) {
-                    return false;
-                }
-                // The batch did not reach the function (the runtime could not run it): retried like a failed invocation.
-                LOG.warn("{}: cannot invoke: {}", settings.functionId(), e.toString());
-                result = InvocationResult.error("Runtime.InvokeFailed", e.toString(), Duration.ZERO);
             }
             metrics.batchesInvoked.incrementAndGet();
             if (result.succeeded()) {
@@ -239,6 +230,24 @@ public final class BatchRunner {
         metrics.recordsDiscarded.addAndGet(attempt.records.size());
         handled.accept(attempt.records);
         return true;
+    }
+
+    /**
+     * One invocation. An event that did not reach the function (the runtime could not run it) is a failed invocation,
+     * retried like one; null when the mapping is stopping.
+     */
+    static InvocationResult invokeOnce(LambdaInvoker invoker, String functionId, byte[] event, String requestId) {
+        try {
+            return invoker.invoke(functionId, event, requestId);
+        } catch (CancellationException e) {
+            return null;
+        } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return null;
+            }
+            LOG.warn("{}: cannot invoke: {}", functionId, e.toString());
+            return InvocationResult.error("Runtime.InvokeFailed", e.toString(), Duration.ZERO);
+        }
     }
 
     static boolean pause(Duration duration) {

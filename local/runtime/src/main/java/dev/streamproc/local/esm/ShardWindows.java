@@ -150,17 +150,9 @@ final class ShardWindows implements BatchRunner.Envelope {
             if (Thread.currentThread().isInterrupted()) {
                 return false;
             }
-            InvocationResult result;
-            try {
-                result = invoker.invoke(settings.functionId(), event, UUID.randomUUID().toString());
-            } catch (CancellationException e) {
+            InvocationResult result = BatchRunner.invokeOnce(invoker, settings.functionId(), event, UUID.randomUUID().toString());
+            if (result == null) {
                 return false;
-            } catch (RuntimeException e) {
-                if (Thread.currentThread().isInterrupted()) {
-                    return false;
-                }
-                LOG.warn("{}: cannot invoke: {}", settings.functionId(), e.toString());
-                result = InvocationResult.error("Runtime.InvokeFailed", e.toString(), Duration.ZERO);
             }
             metrics.batchesInvoked.incrementAndGet();
             if (result.succeeded()) {

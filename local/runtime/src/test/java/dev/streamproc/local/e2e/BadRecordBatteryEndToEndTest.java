@@ -9,6 +9,7 @@ import dev.streamproc.local.LocalPipeline;
 import dev.streamproc.local.LocalRuntime;
 import dev.streamproc.local.cloud.LocalCloudConfig;
 import dev.streamproc.local.demo.ArchiveCensus;
+import dev.streamproc.local.demo.ConsumerLog;
 import dev.streamproc.local.demo.OnFailureQueue;
 import dev.streamproc.local.e2e.BadRecordBattery.Archive;
 import dev.streamproc.local.e2e.BadRecordBattery.Category;
@@ -218,7 +219,7 @@ class BadRecordBatteryEndToEndTest {
         }
         Path consumerLog = pipeline.cloud().config().logDir().resolve("ConsumerFunction.log");
         for (String line : Files.readAllLines(consumerLog, StandardCharsets.UTF_8)) {
-            JsonNode entry = json(line);
+            JsonNode entry = ConsumerLog.json(line);
             String message = entry == null ? "" : entry.path("message").asText("");
             if (message.equals("user record rejected")) {
                 String position = entry.path("shardId").asText() + "/" + entry.path("sequenceNumber").asText() + "/"
@@ -285,19 +286,6 @@ class BadRecordBatteryEndToEndTest {
     static String reason(String text) {
         String general = text.replaceAll("\\d+", "N");
         return general.length() > 70 ? general.substring(0, 70) + "…" : general;
-    }
-
-    private static JsonNode json(String line) {
-        int start = line.indexOf('{');
-        if (start < 0) {
-            return null;
-        }
-        try {
-            JsonNode node = JSON.readTree(line.substring(start));
-            return node != null && node.isObject() ? node : null;
-        } catch (Exception e) {
-            return null; // platform lines (START/END/REPORT), JVM output
-        }
     }
 
     /** Category × outcome on each path: records with exactly one outcome, counted under it; others under "≠1". */

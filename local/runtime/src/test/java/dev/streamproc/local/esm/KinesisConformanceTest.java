@@ -305,30 +305,11 @@ class KinesisConformanceTest {
     @Test
     void anSnsDestinationIsRefusedAtStartUpNamingTheMapping() throws IOException {
         Path file = dataDir.resolve("template.yaml");
-        Files.writeString(file, """
-                AWSTemplateFormatVersion: '2010-09-09'
-                Transform: AWS::Serverless-2016-10-31
-                Resources:
-                  Events:
-                    Type: AWS::Kinesis::Stream
-                    Properties:
-                      ShardCount: 1
-                  Handler:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Handler: example.Handler::handleRequest
-                      Runtime: java21
-                      CodeUri: target/handler.jar
-                      Events:
-                        Stream:
-                          Type: Kinesis
-                          Properties:
-                            Stream: !GetAtt Events.Arn
-                            StartingPosition: TRIM_HORIZON
+        Files.writeString(file, templateWithMapping("""
                             DestinationConfig:
                               OnFailure:
                                 Destination: arn:aws:sns:us-east-1:000000000000:failures
-                """);
+                """));
         Template template = Template.load(file);
 
         assertThatThrownBy(() -> StackEventSources.create(template, servers.kinesis, null, servers.sqs, servers.s3,
@@ -407,30 +388,11 @@ class KinesisConformanceTest {
     @Test
     void anUnknownFilterOperatorIsRefusedAtStartUpNamingTheMapping() throws IOException {
         Path file = dataDir.resolve("filter-template.yaml");
-        Files.writeString(file, """
-                AWSTemplateFormatVersion: '2010-09-09'
-                Transform: AWS::Serverless-2016-10-31
-                Resources:
-                  Events:
-                    Type: AWS::Kinesis::Stream
-                    Properties:
-                      ShardCount: 1
-                  Handler:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Handler: example.Handler::handleRequest
-                      Runtime: java21
-                      CodeUri: target/handler.jar
-                      Events:
-                        Stream:
-                          Type: Kinesis
-                          Properties:
-                            Stream: !GetAtt Events.Arn
-                            StartingPosition: TRIM_HORIZON
+        Files.writeString(file, templateWithMapping("""
                             FilterCriteria:
                               Filters:
                                 - Pattern: '{"data": {"lang": [{"equals": "en"}]}}'
-                """);
+                """));
         Template template = Template.load(file);
 
         assertThatThrownBy(() -> StackEventSources.create(template, servers.kinesis, null, servers.sqs, servers.s3,
@@ -439,7 +401,8 @@ class KinesisConformanceTest {
                 .hasMessage("event source mapping Handler.Stream: unknown filter operator 'equals'");
     }
 
-    private static String templateWithWindow(String extra) {
+    /** A stack of one stream and one function mapped to it; {@code extra} adds properties to the mapping. */
+    private static String templateWithMapping(String extra) {
         return """
                 AWSTemplateFormatVersion: '2010-09-09'
                 Transform: AWS::Serverless-2016-10-31
@@ -468,7 +431,7 @@ class KinesisConformanceTest {
     @Test
     void aTumblingWindowOver900SecondsIsRefusedAtStartUpNamingTheMapping() throws IOException {
         Path file = dataDir.resolve("window-template.yaml");
-        Files.writeString(file, templateWithWindow("            TumblingWindowInSeconds: 901\n"));
+        Files.writeString(file, templateWithMapping("            TumblingWindowInSeconds: 901\n"));
         Template template = Template.load(file);
 
         assertThatThrownBy(() -> StackEventSources.create(template, servers.kinesis, null, servers.sqs, servers.s3,
@@ -482,13 +445,13 @@ class KinesisConformanceTest {
     @Test
     void aTumblingWindowWithParallelizationIsRefusedAndAloneIsAccepted() throws IOException {
         Path file = dataDir.resolve("window-parallel-template.yaml");
-        Files.writeString(file, templateWithWindow("            TumblingWindowInSeconds: 60\n            ParallelizationFactor: 2\n"));
+        Files.writeString(file, templateWithMapping("            TumblingWindowInSeconds: 60\n            ParallelizationFactor: 2\n"));
         Template parallel = Template.load(file);
         assertThatThrownBy(() -> StackEventSources.create(parallel, servers.kinesis, null, servers.sqs, servers.s3,
                 (f, e) -> null, dataDir, s -> s))
                 .hasMessage("event source mapping Handler.Stream: TumblingWindowInSeconds needs ParallelizationFactor 1, was 2");
 
-        Files.writeString(file, templateWithWindow("            TumblingWindowInSeconds: 60\n"));
+        Files.writeString(file, templateWithMapping("            TumblingWindowInSeconds: 60\n"));
         Template alone = Template.load(file);
         var mappings = StackEventSources.create(alone, servers.kinesis, null, servers.sqs, servers.s3, (f, e) -> null, dataDir, s -> s);
         assertThat(mappings).singleElement().satisfies(m -> assertThat(m.settings().tumblingWindow()).isEqualTo(Duration.ofSeconds(60)));

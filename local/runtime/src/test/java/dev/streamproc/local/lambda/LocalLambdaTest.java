@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** The local runtime runs real handlers in real child JVMs under the Runtime Interface Client. */
 class LocalLambdaTest {
@@ -100,7 +101,10 @@ class LocalLambdaTest {
         assertThat(env.has("AWS_EMF_ENVIRONMENT")).isFalse();
         assertThat(reply.path("maxHeapMb").asLong()).isBetween(150L, 205L);
         assertThat(reply.path("defaultCharset").asText()).isEqualTo("UTF-8");
-        assertThat(Files.readString(dataDir.resolve("logs").resolve("EchoFunction.log"))).contains("stdout says 東京");
+        // the function's output reaches the log through a pipe read by another thread, as CloudWatch Logs receive it
+        // after the invocation: wait for it, bounded
+        Path log = dataDir.resolve("logs").resolve("EchoFunction.log");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Files.readString(log)).contains("stdout says 東京"));
         // the client's JNI library comes from the data directory, not the /tmp file every client JVM rewrites
         assertThat(ProcessHandle.of(reply.path("pid").asLong()).flatMap(p -> p.info().arguments()).orElseThrow())
                 .anyMatch(arg -> arg.startsWith("-D" + RuntimeNativeLibrary.PROPERTY + "=" + dataDir.resolve("lambda/jni/libaws-lambda-jni.")));
@@ -181,8 +185,9 @@ class LocalLambdaTest {
 
         assertThat(consoleBytes.toString(StandardCharsets.UTF_8)).containsPattern("cold start EchoFunction [0-9,]+ ms");
         assertThat(lambda.coldStarts().get("EchoFunction")).isNotEmpty().allMatch(d -> d.toMillis() > 0);
-        String log = Files.readString(dataDir.resolve("logs").resolve("EchoFunction.log"));
-        assertThat(log).contains("probe echo in ").containsPattern("START RequestId: \\S+ Version: \\$LATEST")
+        Path log = dataDir.resolve("logs").resolve("EchoFunction.log");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Files.readString(log)).contains("probe echo in "));
+        assertThat(Files.readString(log)).containsPattern("START RequestId: \\S+ Version: \\$LATEST")
                 .containsPattern("REPORT RequestId: \\S+\tDuration: [0-9.]+ ms\tBilled Duration: [0-9]+ ms\tMemory Size: 256 MB");
     }
 

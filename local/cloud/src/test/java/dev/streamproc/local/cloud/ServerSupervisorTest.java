@@ -46,8 +46,8 @@ class ServerSupervisorTest {
             }
             Path saved = dataDir.resolve("logs/kinesis-data/kinesis-data.json");
             long putDone = System.currentTimeMillis();
-            // kinesis-mock saves its streams every second: wait for a save that follows the last put
-            awaitUntil(Duration.ofSeconds(10), () -> Files.isRegularFile(saved) && modifiedMillis(saved) > putDone + 50);
+            // kinesis-mock saves its streams every few seconds: wait for a save that follows the last put
+            awaitUntil(Duration.ofSeconds(30), () -> Files.isRegularFile(saved) && modifiedMillis(saved) > putDone + 50);
             long oldPid = cloud.kinesisServer().pid();
             List<Integer> ports = cloud.kinesisServer().ports();
 

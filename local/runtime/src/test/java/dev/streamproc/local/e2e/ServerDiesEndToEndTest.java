@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamproc.local.cli.Streamproc;
 import dev.streamproc.local.cloud.LocalCloudConfig;
 import dev.streamproc.local.cloud.ServerEvent;
+import dev.streamproc.local.cloud.server.KinesisServer;
 import dev.streamproc.local.cloud.process.LocalState;
 import dev.streamproc.local.demo.Accounting;
 import dev.streamproc.local.demo.Demo;
@@ -78,12 +79,14 @@ class ServerDiesEndToEndTest {
             assertThat(a.consumerAccounted()).isGreaterThanOrEqualTo(a.userRecords());
             assertThat(a.archiveAccounted()).isGreaterThanOrEqualTo(a.userRecords());
             assertThat(a.consumerRejected() + a.consumerOnFailure() + a.processingFailed()).isZero();
-            // kinesis-mock saves its streams every second: what it acknowledged in the last second before dying can be
-            // gone from it (records the pipeline had read before are in EventData and S3 all the same)
+            // kinesis-mock saves its streams every save interval: what it acknowledged since its last save before dying
+            // can be gone from it (records the pipeline had read before are in EventData and S3 all the same)
             long lostFromTheStream = a.produced() - a.distinctRecords();
-            System.out.println("acknowledged, then lost with kinesis-mock's last unsaved second: " + lostFromTheStream
+            System.out.println("acknowledged, then lost with kinesis-mock's last unsaved interval: " + lostFromTheStream
                     + "; of them already archived: " + (a.archiveAccounted() - a.userRecords()));
-            assertThat(lostFromTheStream).as("one save interval (1 s) plus the save itself on a busy machine").isBetween(0L, 3L * RATE);
+            long saveIntervalSeconds = KinesisServer.DEFAULT_PERSIST_INTERVAL.toSeconds();
+            assertThat(lostFromTheStream).as("one save interval (%d s) plus the save itself on a busy machine", saveIntervalSeconds)
+                    .isBetween(0L, (saveIntervalSeconds + 2) * RATE);
             if (lostFromTheStream > 0) {
                 assertThat(printed).contains("lost " + lostFromTheStream + " records it had acknowledged");
             }

@@ -13,6 +13,9 @@ import software.amazon.kinesis.producer.KinesisProducerConfiguration;
  * permission needed; {@code KPL_METRICS_LEVEL} turns them on), temp files under /tmp, region
  * from {@code AWS_REGION}, endpoint from the standard override variables.
  *
+ * <p>{@code KPL_NATIVE_EXECUTABLE}: the KPL's {@code NativeExecutable}, a {@code kinesis_producer} binary to run
+ * instead of the one the KPL extracts from its jar at each start (0.8 s of a 1.4 s start on 2 cores).
+ *
  * <p>Timeouts, TTL and connections: {@code KPL_CONNECT_TIMEOUT_MS}, {@code KPL_REQUEST_TIMEOUT_MS},
  * {@code KPL_RECORD_TTL_MS}, {@code KPL_MAX_CONNECTIONS}. Unset, they follow the endpoint's
  * {@link Patience}: the KPL's own defaults for AWS, patient ones for an emulator on a loopback
@@ -60,6 +63,11 @@ public final class KplSettings {
                 .setConnectTimeout(number(env, "KPL_CONNECT_TIMEOUT_MS", patience.connectTimeoutMs()))
                 .setRequestTimeout(number(env, "KPL_REQUEST_TIMEOUT_MS", patience.requestTimeoutMs()))
                 .setMaxConnections(number(env, "KPL_MAX_CONNECTIONS", patience.maxConnections()));
+        String nativeExecutable = env.get("KPL_NATIVE_EXECUTABLE");
+        if (nativeExecutable != null && !nativeExecutable.isBlank()) {
+            // an already extracted binary: the KPL otherwise inflates and compares its 89 MB on every start
+            config.setNativeExecutable(nativeExecutable);
+        }
         endpoint.ifPresent(e -> config
                 .setKinesisEndpoint(e.host())
                 .setKinesisPort(e.port())

@@ -20,6 +20,14 @@ class KinesisEndpointTest {
         assertThat(config.getRegion()).isEqualTo("eu-west-1");
         assertThat(config.isAggregationEnabled()).isTrue();
         assertThat(config.getMetricsLevel()).isEqualTo("none");
+        assertThat(config.getNativeExecutable()).as("the KPL extracts its own binary").isEmpty();
+    }
+
+    @Test
+    void kplNativeExecutableNamesABinaryToRunInsteadOfExtractingOne() {
+        KinesisProducerConfiguration config = KplSettings.fromEnvironment(Map.of("AWS_REGION", "eu-west-1",
+                "KPL_TEMP_DIRECTORY", System.getProperty("java.io.tmpdir") + "/kpl-test", "KPL_NATIVE_EXECUTABLE", "/opt/kpl/kinesis_producer"));
+        assertThat(config.getNativeExecutable()).isEqualTo("/opt/kpl/kinesis_producer");
     }
 
     @Test

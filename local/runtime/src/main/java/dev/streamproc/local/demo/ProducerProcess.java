@@ -73,6 +73,8 @@ public final class ProducerProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().putAll(environment);
             builder.environment().put("KPL_TEMP_DIRECTORY", Files.createDirectories(workDir.resolve("kpl")).toString());
+            KplNativeBinary.entryForThisMachine().flatMap(entry -> KplNativeBinary.extractBeside(jar, entry))
+                    .ifPresent(binary -> builder.environment().put("KPL_NATIVE_EXECUTABLE", binary.toString()));
             return new ProducerProcess(builder.start(), summary, workDir.resolve("logs").resolve("producer-cli.log"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the producer: " + e.getMessage(), e);

@@ -62,6 +62,11 @@ final class ClassDataArchive {
         }
     }
 
+    /** True when this container's JVM writes the archive as it exits: it must exit normally, not be killed. */
+    boolean recordsAtExit() {
+        return records;
+    }
+
     /** JVM options: map the archive when there is one, record one at exit when this container was chosen to. */
     List<String> jvmOptions() {
         if (records) {

@@ -257,10 +257,20 @@ final class Container {
         process.destroyForcibly();
     }
 
-    /** SIGTERM; {@link #awaitStopped} then escalates to SIGKILL. */
+    /**
+     * Shuts the container down as Lambda shuts down a runtime without extensions: SIGKILL. Lambda's graceful shutdown
+     * (SIGTERM to the runtime, then SIGKILL) is for functions with registered extensions only (Lambda Extensions API,
+     * "Shutdown phase"; aws-samples/graceful-shutdown-with-aws-lambda), and the local runtime runs none.
+     * A container recording its class-data archive gets SIGTERM instead, so that its JVM exits normally and writes
+     * it; {@link #awaitStopped} escalates to SIGKILL.
+     */
     void terminate() {
         broken = true;
-        process.destroy();
+        if (classData != null && classData.recordsAtExit()) {
+            process.destroy();
+        } else {
+            process.destroyForcibly();
+        }
     }
 
     void awaitStopped(long deadlineNanos) {

@@ -100,7 +100,7 @@ public final class LocalLambda implements LambdaInvoker, AutoCloseable {
         return all;
     }
 
-    /** Stops every container: SIGTERM to all at once, SIGKILL to those still running after the grace period. */
+    /** Stops every container at once (SIGKILL, as Lambda; SIGTERM first for one recording its class-data archive). */
     @Override
     public void close() {
         List<Container> containers = new ArrayList<>();

@@ -17,6 +17,8 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
  */
 public final class S3Server implements SinglePortServer {
 
+    private static final long STOP_TIMEOUT_MILLIS = 100;
+
     private final S3Proxy proxy;
     private final int port;
     private final Path baseDir;
@@ -40,6 +42,9 @@ public final class S3Server implements SinglePortServer {
                     .endpoint(URI.create("http://" + LoopbackPorts.LOOPBACK + ":" + actualPort))
                     .awsAuthentication(AuthenticationType.NONE, null, null)
                     .ignoreUnknownHeaders(true)
+                    // Jetty waits this long at stop for clients' idle keep-alive connections to close: 1 s of every
+                    // demo's stop (issue 15). Nothing is in flight when the cloud stops (its dependents stop first).
+                    .stopTimeout(STOP_TIMEOUT_MILLIS)
                     .build();
             proxy.start();
             long deadline = System.nanoTime() + 10_000_000_000L;
@@ -83,7 +88,11 @@ public final class S3Server implements SinglePortServer {
         try {
             proxy.stop();
         } catch (Exception e) {
-            throw new LocalCloudException("s3proxy did not stop cleanly: " + e.getMessage(), e);
+            // Jetty reports a graceful stop that timed out (idle keep-alive connections) after it has closed its
+            // connectors and stopped anyway
+            if (!(e instanceof java.util.concurrent.TimeoutException)) {
+                throw new LocalCloudException("s3proxy did not stop cleanly: " + e, e);
+            }
         }
     }
 }

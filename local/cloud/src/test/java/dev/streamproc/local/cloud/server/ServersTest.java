@@ -46,6 +46,23 @@ class ServersTest {
     }
 
     @Test
+    void s3StopsWithoutWaitingOutAClientsIdleKeepAliveConnection() throws Exception {
+        S3Server server = S3Server.start(dir);
+        try (S3Client s3 = new SdkClients(s3Only(server.endpoint())).s3()) {
+            s3.createBucket(b -> b.bucket("archive")); // the client keeps this connection open for its next call
+            long started = System.nanoTime();
+            server.close();
+            long stoppedMillis = (System.nanoTime() - started) / 1_000_000;
+
+            // a bound, not a speed test: s3proxy's default graceful wait is 30 s
+            assertThat(stoppedMillis).as("Jetty's graceful wait for idle connections is cut short").isLessThan(5_000);
+            try (ServerSocket reused = new ServerSocket(server.port(), 1, InetAddress.getByName("127.0.0.1"))) {
+                assertThat(reused.getLocalPort()).as("the port is free again").isEqualTo(server.port());
+            }
+        }
+    }
+
+    @Test
     void aTakenPortIsReportedWithWhatToDo() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             assertThatThrownBy(() -> S3Server.start(dir, taken.getLocalPort())).isInstanceOf(LocalCloudException.class)

@@ -14,7 +14,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.Record;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -104,9 +107,14 @@ class LocalCloudTest {
     @Test
     void aRestartKeepsWhatExistsAndReshardsWhenTheTemplateChanged() {
         LocalCloudConfig.Builder persistent = config().persist(true);
-        try (LocalCloud first = LocalCloud.start(persistent.build()); SsmClient ssm = first.ssmClient()) {
+        String lastRecord;
+        try (LocalCloud first = LocalCloud.start(persistent.build()); SsmClient ssm = first.ssmClient();
+             KinesisClient kinesis = first.kinesisClient()) {
             assertThat(first.deployment().created()).isNotEmpty();
             ssm.putParameter(b -> b.name("/streamproc/producer/since-id").value("{\"a\":\"1\"}").overwrite(true));
+            // acknowledged just before the stop: kinesis-mock saves on an interval only, and the stop waits for a save
+            lastRecord = kinesis.putRecord(b -> b.streamName("streamproc-TweetStream").partitionKey("k")
+                    .data(SdkBytes.fromUtf8String("put just before the stop"))).sequenceNumber();
         }
         try (LocalCloud second = LocalCloud.start(persistent.parameter("ShardCount", "2").build());
              KinesisClient kinesis = second.kinesisClient(); SsmClient ssm = second.ssmClient()) {
@@ -116,6 +124,10 @@ class LocalCloudTest {
             assertThat(ssm.getParameter(b -> b.name("/streamproc/producer/since-id")).parameter().value()).isEqualTo("{\"a\":\"1\"}");
             assertThat(kinesis.describeStreamSummary(b -> b.streamName("streamproc-TweetStream")).streamDescriptionSummary().openShardCount())
                     .isEqualTo(2);
+            String firstShard = "shardId-000000000000";
+            String iterator = kinesis.getShardIterator(b -> b.streamName("streamproc-TweetStream").shardId(firstShard)
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            assertThat(kinesis.getRecords(b -> b.shardIterator(iterator)).records()).extracting(Record::sequenceNumber).containsExactly(lastRecord);
         }
     }
 

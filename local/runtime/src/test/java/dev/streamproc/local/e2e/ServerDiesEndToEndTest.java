@@ -84,7 +84,7 @@ class ServerDiesEndToEndTest {
             long lostFromTheStream = a.produced() - a.distinctRecords();
             System.out.println("acknowledged, then lost with kinesis-mock's last unsaved interval: " + lostFromTheStream
                     + "; of them already archived: " + (a.archiveAccounted() - a.userRecords()));
-            long saveIntervalSeconds = KinesisServer.DEFAULT_PERSIST_INTERVAL.toSeconds();
+            long saveIntervalSeconds = KinesisServer.CRASH_RECOVERY_SAVE_INTERVAL.toSeconds();
             assertThat(lostFromTheStream).as("one save interval (%d s) plus the save itself on a busy machine", saveIntervalSeconds)
                     .isBetween(0L, (saveIntervalSeconds + 2) * RATE);
             if (lostFromTheStream > 0) {

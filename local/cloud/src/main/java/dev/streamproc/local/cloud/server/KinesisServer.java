@@ -97,7 +97,7 @@ public final class KinesisServer implements LocalServer {
     }
 
     /**
-     * kinesis-mock always writes its streams to {@code kinesis-data/} every {@link #persistInterval()}, so that one
+     * kinesis-mock always writes its streams to {@code kinesis-data/} every {@link #persistInterval(boolean)}, so that one
      * that died can be started again with them; without {@code --persist} the file is cleared when the cloud starts.
      */
     private static KinesisServer launch(Config config, Path main, int tls, int plain) {
@@ -135,7 +135,7 @@ public final class KinesisServer implements LocalServer {
             env.put("SHOULD_PERSIST_DATA", "true");
             env.put("PERSIST_PATH", dataFile(config).getParent().toString());
             env.put("PERSIST_FILE_NAME", dataFile(config).getFileName().toString());
-            env.put("PERSIST_INTERVAL", persistInterval().toMillis() + "ms");
+            env.put("PERSIST_INTERVAL", persistInterval(config.persist()).toMillis() + "ms");
             env.put("LOAD_DATA_IF_EXISTS", "true");
             Process process = builder.start();
             KinesisServer server = new KinesisServer(config, main, process, tls, plain, log,
@@ -162,12 +162,14 @@ public final class KinesisServer implements LocalServer {
     }
 
     /**
-     * How often kinesis-mock writes its streams: 5 s, its own default. It rewrites the whole file each time (about
-     * 0.7 s of CPU per 10 MB, idle or not): at 1 s the demo's Kinesis server spent 10.8 s of CPU instead of 6.6 s and
-     * the demo took 20.5 s instead of 16.7 s (issue 15). Records acknowledged within this time before a crash are
-     * lost (and counted); {@code STREAMPROC_KINESIS_PERSIST_INTERVAL} (e.g. {@code 1s}) trades CPU for that window.
+     * How often kinesis-mock writes its streams. It rewrites the whole file each time (about 0.7 s of CPU per 10 MB,
+     * idle or not). Without {@code --persist} the file only serves a restart after a crash: 5 s, kinesis-mock's own
+     * default (at 1 s the demo's Kinesis server spent 10.8 s of CPU instead of 6.6 s, and the demo took 20.5 s
+     * instead of 16.7 s: issue 15); records acknowledged within it before a crash are lost, and counted. With
+     * {@code --persist} 1 s, and {@link #close()} waits for one more save, so that a stop loses nothing.
+     * {@code STREAMPROC_KINESIS_PERSIST_INTERVAL} (e.g. {@code 2s}) sets both.
      */
-    static Duration persistInterval() {
+    static Duration persistInterval(boolean persist) {
         String configured = System.getenv("STREAMPROC_KINESIS_PERSIST_INTERVAL");
         if (configured != null && !configured.isBlank()) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})(ms|s)").matcher(configured.trim());
@@ -177,11 +179,33 @@ public final class KinesisServer implements LocalServer {
             long n = Long.parseLong(m.group(1));
             return m.group(2).equals("ms") ? Duration.ofMillis(n) : Duration.ofSeconds(n);
         }
-        return DEFAULT_PERSIST_INTERVAL;
+        return persist ? PERSISTENT_SAVE_INTERVAL : CRASH_RECOVERY_SAVE_INTERVAL;
     }
 
-    /** kinesis-mock's own default save interval, used unless {@code STREAMPROC_KINESIS_PERSIST_INTERVAL} says otherwise. */
-    public static final Duration DEFAULT_PERSIST_INTERVAL = Duration.ofSeconds(5);
+    /** The save interval of a stack started without {@code --persist}: kinesis-mock's own default. */
+    public static final Duration CRASH_RECOVERY_SAVE_INTERVAL = Duration.ofSeconds(5);
+    static final Duration PERSISTENT_SAVE_INTERVAL = Duration.ofSeconds(1);
+
+    /** A save can take a while on a busy machine (the whole file is rewritten). */
+    private static final Duration SAVE_PATIENCE = Duration.ofSeconds(3);
+
+    private void awaitSaveAfter(long sinceMillis, Duration patience) {
+        Path file = dataFile(config);
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (process.isAlive() && System.nanoTime() < deadline) {
+            try {
+                if (Files.isRegularFile(file) && Files.getLastModifiedTime(file).toMillis() > sinceMillis) {
+                    return;
+                }
+                Thread.sleep(50);
+            } catch (IOException e) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
 
     private static boolean logMentions(Path log, String text) {
         try {
@@ -263,7 +287,7 @@ public final class KinesisServer implements LocalServer {
     }
 
     /**
-     * A new kinesis-mock on the same ports that loads the streams as last written (see {@link #persistInterval()}):
+     * A new kinesis-mock on the same ports that loads the streams as last written (see {@link #persistInterval(boolean)}):
      * the sequence numbers, and so the readers' checkpoints, stay valid. What it could not load fails the start.
      */
     @Override
@@ -289,6 +313,9 @@ public final class KinesisServer implements LocalServer {
     @Override
     public void close() {
         if (config.persist()) {
+            // kinesis-mock does not save when it is stopped: wait for the save that follows this call (the stack's
+            // writers have stopped by now), so that the next start has every record acknowledged before the stop
+            awaitSaveAfter(System.currentTimeMillis(), persistInterval(true).plus(SAVE_PATIENCE));
             ProcessControl.terminate(process.toHandle(), ProcessControl.DEFAULT_GRACE);
             return;
         }

@@ -304,16 +304,11 @@ class KinesisConformanceTest {
     // no SNS, so the mapping is refused at start-up in one line naming it (not retried forever at run time).
     @Test
     void anSnsDestinationIsRefusedAtStartUpNamingTheMapping() throws IOException {
-        Path file = dataDir.resolve("template.yaml");
-        Files.writeString(file, templateWithMapping("""
+        assertThatThrownBy(() -> startMappingWith("""
                             DestinationConfig:
                               OnFailure:
                                 Destination: arn:aws:sns:us-east-1:000000000000:failures
-                """));
-        Template template = Template.load(file);
-
-        assertThatThrownBy(() -> StackEventSources.create(template, servers.kinesis, null, servers.sqs, servers.s3,
-                (f, e) -> null, dataDir, s -> s))
+                """))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Handler.Stream")
                 .hasMessageContaining("arn:aws:sns:us-east-1:000000000000:failures")
@@ -387,18 +382,20 @@ class KinesisConformanceTest {
     // Bad configuration is one line at start-up naming the mapping (issue: "an unknown filter operator").
     @Test
     void anUnknownFilterOperatorIsRefusedAtStartUpNamingTheMapping() throws IOException {
-        Path file = dataDir.resolve("filter-template.yaml");
-        Files.writeString(file, templateWithMapping("""
+        assertThatThrownBy(() -> startMappingWith("""
                             FilterCriteria:
                               Filters:
                                 - Pattern: '{"data": {"lang": [{"equals": "en"}]}}'
-                """));
-        Template template = Template.load(file);
-
-        assertThatThrownBy(() -> StackEventSources.create(template, servers.kinesis, null, servers.sqs, servers.s3,
-                (f, e) -> null, dataDir, s -> s))
+                """))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("event source mapping Handler.Stream: unknown filter operator 'equals'");
+    }
+
+    /** Starts the mappings of {@link #templateWithMapping}'s stack, as the runtime does at start-up. */
+    private List<EventSourceMapping> startMappingWith(String extra) throws IOException {
+        Path file = Files.createTempFile(dataDir, "template", ".yaml");
+        Files.writeString(file, templateWithMapping(extra));
+        return StackEventSources.create(Template.load(file), servers.kinesis, null, servers.sqs, servers.s3, (f, e) -> null, dataDir, s -> s);
     }
 
     /** A stack of one stream and one function mapped to it; {@code extra} adds properties to the mapping. */
@@ -430,12 +427,7 @@ class KinesisConformanceTest {
     // start-up naming the mapping (issue: "a window over 900 s").
     @Test
     void aTumblingWindowOver900SecondsIsRefusedAtStartUpNamingTheMapping() throws IOException {
-        Path file = dataDir.resolve("window-template.yaml");
-        Files.writeString(file, templateWithMapping("            TumblingWindowInSeconds: 901\n"));
-        Template template = Template.load(file);
-
-        assertThatThrownBy(() -> StackEventSources.create(template, servers.kinesis, null, servers.sqs, servers.s3,
-                (f, e) -> null, dataDir, s -> s))
+        assertThatThrownBy(() -> startMappingWith("            TumblingWindowInSeconds: 901\n"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("event source mapping Handler.Stream: TumblingWindowInSeconds must be 0..900, was 901");
     }
@@ -444,16 +436,10 @@ class KinesisConformanceTest {
     // (terraform-aws-modules/terraform-aws-lambda#619 reports the API's rule); 60 s alone is accepted.
     @Test
     void aTumblingWindowWithParallelizationIsRefusedAndAloneIsAccepted() throws IOException {
-        Path file = dataDir.resolve("window-parallel-template.yaml");
-        Files.writeString(file, templateWithMapping("            TumblingWindowInSeconds: 60\n            ParallelizationFactor: 2\n"));
-        Template parallel = Template.load(file);
-        assertThatThrownBy(() -> StackEventSources.create(parallel, servers.kinesis, null, servers.sqs, servers.s3,
-                (f, e) -> null, dataDir, s -> s))
+        assertThatThrownBy(() -> startMappingWith("            TumblingWindowInSeconds: 60\n            ParallelizationFactor: 2\n"))
                 .hasMessage("event source mapping Handler.Stream: TumblingWindowInSeconds needs ParallelizationFactor 1, was 2");
 
-        Files.writeString(file, templateWithMapping("            TumblingWindowInSeconds: 60\n"));
-        Template alone = Template.load(file);
-        var mappings = StackEventSources.create(alone, servers.kinesis, null, servers.sqs, servers.s3, (f, e) -> null, dataDir, s -> s);
+        var mappings = startMappingWith("            TumblingWindowInSeconds: 60\n");
         assertThat(mappings).singleElement().satisfies(m -> assertThat(m.settings().tumblingWindow()).isEqualTo(Duration.ofSeconds(60)));
     }
 
